@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CityTwinsConfig(AppConfig):
+    name = "citytwins"
+    verbose_name = "City Twins"

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembersConfig(AppConfig):
+    name = "members"
+    verbose_name = _("Members")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from members.roles import secretariat_group_sync
+
+        post_migrate.connect(secretariat_group_sync, dispatch_uid="secretariat_group_sync")

@@ -1,0 +1,291 @@
+"""Fixtures for the real components: PostgreSQL, Redis, a Celery worker, SMTP, Chromium.
+
+Under REQUIRE_SERVICES=1 (CI) a test whose component is missing fails instead of skipping.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import uuid
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def service_missing(what: str) -> None:
+    """Fail under REQUIRE_SERVICES=1, skip otherwise."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{what} is required (REQUIRE_SERVICES=1) but not available")
+    pytest.skip(f"{what} not available")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url(settings):
+    if not settings.REDIS_URL:
+        service_missing("Redis (REDIS_URL)")
+    return settings.REDIS_URL
+
+
+@pytest.fixture
+def postgresql(settings):
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        service_missing("PostgreSQL (DATABASE_URL)")
+
+
+class Inbox(Message):
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def handle_message(self, message):
+        self.messages.append(message)
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on localhost; `.inbox.messages` holds what it received."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    controller.inbox = inbox
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture
+def smtp_mailer(settings, smtp_server):
+    """Point the default mailer at the real SMTP server (the test runner had made it locmem)."""
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": smtp_server.port, "timeout": 5},
+        }
+    }
+    return smtp_server
+
+
+def wait_for(predicate, timeout: float = 20.0, interval: float = 0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(interval)
+    return predicate()
+
+
+def shared_database_url() -> str:
+    """The URL of the test database, for a worker or server process to share (PostgreSQL only)."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        service_missing("a database other processes can share (PostgreSQL)")
+    user = f"{db['USER']}@" if db["USER"] else ""
+    return f"postgres://{user}{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+@pytest.fixture
+def portal_server(transactional_db):
+    """Start the portal under gunicorn on the test database; returns a function(env) -> base URL."""
+    processes = []
+
+    def start(**env: str) -> str:
+        port = free_port()
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "citytwins.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                "1",
+                "--timeout",
+                "30",
+                "--log-level",
+                "warning",
+            ],
+            cwd=BASE_DIR,
+            env={**os.environ, "DATABASE_URL": shared_database_url(), **env},
+        )
+        processes.append(process)
+        base = f"http://127.0.0.1:{port}"
+
+        def answering():
+            with socket.socket() as sock:
+                return sock.connect_ex(("127.0.0.1", port)) == 0
+
+        assert wait_for(answering, timeout=20), "the portal did not start"
+        return base
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def closed_port():
+    """A local port nothing listens on: connections are refused at once."""
+    return free_port()
+
+
+@pytest.fixture
+def silent_port():
+    """A local listener that accepts connections and never answers."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(100)
+        yield sock.getsockname()[1]
+
+
+@pytest.fixture
+def celery_worker(redis_url, transactional_db, settings):
+    """A real `celery worker` process on its own queue, using the test database."""
+    queue = f"test-{uuid.uuid4().hex[:10]}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": shared_database_url(),
+        "REDIS_URL": redis_url,
+        "DJANGO_SETTINGS_MODULE": "citytwins.settings",
+    }
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "citytwins",
+            "worker",
+            "-Q",
+            queue,
+            "-c",
+            "1",
+            "--pool",
+            "prefork",
+            "-n",
+            f"{queue}@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-l",
+            "WARNING",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+    )
+    worker.queue = queue
+    yield worker
+    worker.terminate()
+    try:
+        worker.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def cache_cleared():
+    """Rate limits and cached pages start afresh in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def celery_in_process(request):
+    """Tests run tasks in-process unless they start a real worker, which reads the environment."""
+    from citytwins.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = "celery_worker" not in request.fixturenames
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        service_missing(f"Chromium ({CHROMIUM})")
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+AXE = BASE_DIR / "tests" / "vendor" / "axe.min.js"
+
+
+def axe_serious_violations(page) -> list[str]:
+    """Run axe-core in the page; return serious and critical violations, described."""
+    # Evaluated through the DevTools protocol, which the page's CSP does not govern.
+    page.evaluate(AXE.read_text())
+    result = page.evaluate("async () => await axe.run()")
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(str(node["target"]) for node in violation["nodes"])
+        for violation in result["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.fixture
+def watched_page(page, live_server):
+    """A page that records console errors (CSP reports) and every host it requests."""
+    page.console_errors = []
+    page.hosts = set()
+    page.on(
+        "console",
+        lambda message: message.type == "error" and page.console_errors.append(message.text),
+    )
+    page.on("request", lambda request: page.hosts.add(urllib.parse.urlsplit(request.url).netloc))
+    page.base = live_server.url
+    return page

@@ -1,0 +1,97 @@
+import pytest
+from allauth.account.models import EmailAddress
+
+from members.models import User
+from tests.factories import PASSWORD, SecretaryFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def verified_staff():
+    user = UserFactory(email="staff@narva.ee")
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    return user
+
+
+@pytest.fixture
+def secretary():
+    user = SecretaryFactory(email="secretary@imatra.fi")
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    return user
+
+
+def login(client, email, password, url="/accounts/login/"):
+    return client.post(url, {"login": email, "password": password})
+
+
+def test_email_is_the_login_and_there_is_no_username():
+    user = User.objects.create_user("Staff@Tornio.FI", "pw-12345-long")
+    assert user.email == "Staff@tornio.fi"
+    assert not hasattr(user, "username")
+    assert User.USERNAME_FIELD == "email"
+
+
+def test_a_verified_person_signs_in_by_email(client, verified_staff):
+    response = login(client, "staff@narva.ee", PASSWORD)
+    assert response.status_code == 302
+    assert client.get("/").context["user"] == verified_staff
+
+
+def test_an_unverified_email_must_be_verified_first(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    user = UserFactory(email="new@valga.ee")
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(client, "new@valga.ee", PASSWORD)
+    assert response.status_code == 302
+    assert "confirm-email" in response["Location"]
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["new@valga.ee"]
+
+
+def test_password_reset_mail_is_sent_after_the_request(
+    client, verified_staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client.post("/accounts/password/reset/", {"email": "staff@narva.ee"})
+    assert mailoutbox == []  # nothing talks to SMTP inside the request
+    for callback in callbacks:
+        callback()
+    assert len(mailoutbox) == 1
+    assert "password" in mailoutbox[0].subject.lower()
+
+
+def test_sixth_wrong_password_is_refused_even_when_right(client, verified_staff):
+    for _ in range(5):
+        response = login(client, "staff@narva.ee", "wrong-password")
+        assert response.status_code == 200
+        assert "too many" not in response.content.decode().lower()
+    response = login(client, "staff@narva.ee", PASSWORD)
+    assert response.status_code == 200
+    assert "too many failed login attempts" in response.content.decode().lower()
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_login_shares_allauths_limits(client, secretary):
+    # The admin's own login form is never offered: it hands over to allauth's.
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    response = client.post("/admin/login/", {"username": secretary.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+    for _ in range(5):
+        login(client, secretary.email, "wrong-password", url="/accounts/login/?next=/admin/")
+    response = login(client, secretary.email, PASSWORD, url="/accounts/login/?next=/admin/")
+    assert "too many failed login attempts" in response.content.decode().lower()
+    assert client.get("/admin/").status_code == 302
+
+
+def test_the_secretary_reaches_the_admin_after_signing_in(client, secretary):
+    response = login(client, secretary.email, PASSWORD, url="/accounts/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
