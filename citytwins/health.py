@@ -33,8 +33,6 @@ def redis_check(url: str) -> str:
 
 
 def health_report() -> dict[str, str]:
-    cache_url = settings.REDIS_URL
-    broker_url = settings.REDIS_URL
-    cache = redis_check(cache_url)
-    broker = cache if broker_url == cache_url else redis_check(broker_url)
-    return {"database": database_check(), "cache": cache, "broker": broker}
+    """Cache and broker share one Redis server (in two databases), so one ping answers for both."""
+    redis = redis_check(settings.REDIS_URL)
+    return {"database": database_check(), "cache": redis, "broker": redis}

@@ -150,11 +150,20 @@ REDIS_CLIENT_OPTIONS = {
     "socket_timeout": 0.5,
     "retry": Retry(NoBackoff(), 0),
 }
+
+
+def redis_database(url: str, offset: int) -> str:
+    """The same Redis server, another database: flushing the cache never drops queued tasks."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) + offset
+    return parts._replace(path=f"/{number}").geturl()
+
+
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "citytwins.cache.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": redis_database(REDIS_URL, 1),
             "KEY_PREFIX": "citytwins",
             "OPTIONS": REDIS_CLIENT_OPTIONS,
         }

@@ -209,13 +209,13 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def cache_cleared():
-    """Rate limits and cached pages start afresh in every test."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
+def cache_isolated(settings):
+    """Rate limits and cached pages start afresh in every test, even on a Redis shared by
+    parallel test processes: each test gets its own key prefix instead of a flush."""
+    settings.CACHES = {
+        alias: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+        for alias, config in settings.CACHES.items()
+    }
 
 
 @pytest.fixture(autouse=True)
