@@ -1,17 +1,11 @@
-from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from members.models import Association
 
 
 def site(request):
-    """What every page's header and footer show."""
+    """What every page's header and footer show; the record is read only if a page uses it."""
     return {
         "site_name": "City Twins Association",
-        "secretariat": {
-            "name": "Heikki Laine",
-            "role": "Secretary of City Twins Association",
-            "organisation": "City of Imatra",
-            "street": "Virastokatu 2",
-            "postcode_city": "FIN-55100 Imatra",
-            "phone": "+358 20 617 5345",
-            "email": settings.SECRETARIAT_EMAIL,
-        },
+        "association": SimpleLazyObject(Association.objects.first),
     }

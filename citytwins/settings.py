@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "django_countries",
+    "simple_history",
+    "import_export",
     "citytwins",
     "members",
     "projects",
@@ -78,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 if not DEBUG:
@@ -338,6 +342,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
-
-# The association's secretariat, shown in the footer until the association's record is loaded.
-SECRETARIAT_EMAIL = os.environ.get("SECRETARIAT_EMAIL", "heikki.laine@imatra.fi")

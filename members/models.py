@@ -1,7 +1,24 @@
+import unicodedata
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+# Member states of the European Union. A twin with a city outside them lies on an external border.
+EU_COUNTRIES = frozenset(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so `tesin` and `Těšín` match: ł and ø have no decomposition."""
+    text = text.casefold().replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 class UserManager(BaseUserManager):
@@ -36,6 +53,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("email address"), unique=True)
     name = models.CharField(_("name"), max_length=150, blank=True)
+    city = models.ForeignKey(
+        "members.City",
+        verbose_name=_("city"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
+        help_text=_("City staff keep this city's and its twin's profile current."),
+    )
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,
@@ -67,3 +93,332 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.name or self.email
+
+
+class Sector(models.Model):
+    """One of the association's nine sectors of cooperation (reference data of the network)."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:sector_detail", kwargs={"slug": self.slug})
+
+
+class MembershipStatus(models.TextChoices):
+    MEMBER = "member", _("Member")
+    PARTNER = "partner", _("Cooperating partner")
+    PROSPECTIVE = "prospective", _("Prospective member")
+    FORMER = "former", _("Former member")
+
+
+class BorderKind(models.TextChoices):
+    INTERNAL = "internal", _("EU internal border")
+    EXTERNAL = "external", _("EU external border")
+
+
+def border_kind(*countries: str) -> BorderKind:
+    """Internal when every side is in the EU; external when one side lies outside it."""
+    if all(str(country) in EU_COUNTRIES for country in countries):
+        return BorderKind.INTERNAL
+    return BorderKind.EXTERNAL
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+    HIDDEN = "hidden", _("Hidden")
+
+
+class CityTwinQuerySet(models.QuerySet):
+    def with_cities(self) -> "CityTwinQuerySet":
+        """Both cities in brochure order, for lists and pages, in one extra query."""
+        return self.prefetch_related(
+            Prefetch("cities", queryset=City.objects.order_by("position", "pk"))
+        )
+
+    def on_border(self, kind: str) -> "CityTwinQuerySet":
+        non_eu_twins = City.objects.exclude(country__in=EU_COUNTRIES).values("twin_id")
+        if kind == BorderKind.EXTERNAL:
+            return self.filter(pk__in=non_eu_twins)
+        return self.exclude(pk__in=non_eu_twins)
+
+    def in_country(self, code: str) -> "CityTwinQuerySet":
+        return self.filter(pk__in=City.objects.filter(country=code).values("twin_id"))
+
+    def with_status(self, status: str) -> "CityTwinQuerySet":
+        return self.filter(pk__in=City.objects.filter(status=status).values("twin_id"))
+
+    def in_sector(self, sector_slug: str) -> "CityTwinQuerySet":
+        return self.filter(sectors__slug=sector_slug)
+
+    def search(self, text: str) -> "CityTwinQuerySet":
+        """Names and native names of either city, ignoring case and accents."""
+        needle = fold(text.strip())
+        matches = City.objects.filter(search_text__contains=needle).values("twin_id")
+        return self.filter(Q(pk__in=matches) | Q(search_text__contains=needle))
+
+
+class CityTwin(models.Model):
+    """A pair of towns facing each other across a national border."""
+
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("Part of its public address."))
+    name = models.CharField(_("name"), max_length=200, help_text=_("Both names, in that order."))
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    website = models.URLField(_("website"), blank=True)
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors of cooperation"), related_name="twins", blank=True
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    search_text = models.CharField(max_length=400, editable=False, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = CityTwinQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("city twin")
+        verbose_name_plural = _("city twins")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:twin_detail", kwargs={"slug": self.slug})
+
+    @property
+    def border(self) -> BorderKind:
+        """Derived from the cities' countries (uses prefetched cities when present)."""
+        return border_kind(*(city.country for city in self.cities.all()))
+
+
+class CityQuerySet(models.QuerySet):
+    def in_network(self) -> "CityQuerySet":
+        return self.exclude(status=MembershipStatus.FORMER)
+
+    def counts_by_status(self) -> dict[str, int]:
+        rows = self.values("status").annotate(count=Count("pk")).order_by()
+        return {row["status"]: row["count"] for row in rows}
+
+
+class City(models.Model):
+    """One town of a twin. Membership belongs to each city, not to the pair."""
+
+    twin = models.ForeignKey(
+        CityTwin, verbose_name=_("twin"), on_delete=models.PROTECT, related_name="cities"
+    )
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    native_name = models.CharField(
+        _("native name"), max_length=120, blank=True, help_text=_("In the local language.")
+    )
+    country = CountryField(_("country"))
+    position = models.PositiveSmallIntegerField(_("position in the twin"), default=0)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=8, decimal_places=5, null=True, blank=True
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    status = models.CharField(
+        _("membership status"),
+        max_length=20,
+        choices=MembershipStatus,
+        default=MembershipStatus.PROSPECTIVE,
+    )
+    status_since = models.DateField(_("status since"), null=True, blank=True)
+    status_note = models.TextField(
+        _("status note"), blank=True, help_text=_("The reason for the status, shown publicly.")
+    )
+    search_text = models.CharField(max_length=300, editable=False, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = CityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["twin__position", "position", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90, latitude__lte=90)
+                & Q(longitude__gte=-180, longitude__lte=180),
+                name="city_coordinates_on_earth",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = fold(f"{self.name} {self.native_name}")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "native_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_member(self) -> bool:
+        return self.status == MembershipStatus.MEMBER
+
+
+class Contact(models.Model):
+    """A person to contact in a city; each detail has its own visibility."""
+
+    city = models.ForeignKey(
+        City, verbose_name=_("city"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    visibility = models.CharField(
+        _("name and role shown to"), max_length=10, choices=Visibility, default=Visibility.PUBLIC
+    )
+    email = models.EmailField(_("email"), blank=True)
+    email_visibility = models.CharField(
+        _("email shown to"), max_length=10, choices=Visibility, default=Visibility.MEMBERS
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone_visibility = models.CharField(
+        _("phone shown to"), max_length=10, choices=Visibility, default=Visibility.MEMBERS
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.city})"
+
+    def shown_to(self, *, member: bool) -> dict[str, str]:
+        """The details a reader may see: the public sees public ones, members members' too."""
+        allowed = {Visibility.PUBLIC, Visibility.MEMBERS} if member else {Visibility.PUBLIC}
+        if self.visibility not in allowed:
+            return {}
+        details = {"name": self.name, "role": self.role}
+        if self.email and self.email_visibility in allowed:
+            details["email"] = self.email
+        if self.phone and self.phone_visibility in allowed:
+            details["phone"] = self.phone
+        return details
+
+
+class SharedService(models.Model):
+    """A municipal service the two cities of a twin run together across the border."""
+
+    twin = models.ForeignKey(
+        CityTwin, verbose_name=_("twin"), on_delete=models.CASCADE, related_name="services"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("sector"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="services",
+    )
+    since = models.PositiveSmallIntegerField(_("since (year)"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("shared service")
+        verbose_name_plural = _("shared services")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Association(models.Model):
+    """The association's own record, edited by the secretary (one row)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    founded_on = models.DateField(_("founded"))
+    origin = models.TextField(_("origin"))
+    summary = models.TextField(_("summary"), help_text=_("The paragraph on the home page."))
+    background = models.TextField(_("background"), blank=True)
+    main_goal = models.TextField(_("main goal"), blank=True)
+    secretary_name = models.CharField(_("secretary"), max_length=150)
+    secretary_title = models.CharField(_("secretary's title"), max_length=150, blank=True)
+    organisation = models.CharField(_("secretariat's organisation"), max_length=150)
+    street_address = models.CharField(_("street address"), max_length=200)
+    postal_code = models.CharField(_("postal code"), max_length=20)
+    locality = models.CharField(_("town"), max_length=100)
+    country = CountryField(_("country"))
+    phone = models.CharField(_("phone"), max_length=40)
+    email = models.EmailField(_("email"))
+    website = models.URLField(_("website"), blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("association record")
+        verbose_name_plural = _("association record")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Purpose(models.Model):
+    """One of the association's purposes ("themes of actions")."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="purposes")
+    text = models.CharField(_("text"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("purpose")
+        verbose_name_plural = _("purposes")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Objective(models.Model):
+    """One of the things the association shall do to achieve its purposes."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="objectives"
+    )
+    text = models.CharField(_("text"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text

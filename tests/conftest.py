@@ -289,3 +289,11 @@ def watched_page(page, live_server):
     page.on("request", lambda request: page.hosts.add(urllib.parse.urlsplit(request.url).netloc))
     page.base = live_server.url
     return page
+
+
+@pytest.fixture
+def network(db):
+    """The association's record as `load_network` loads it: 7 twins, 14 cities, 9 sectors."""
+    from members.services import network_load
+
+    network_load()

@@ -6,7 +6,7 @@ from citytwins.views import server_error
 pytestmark = pytest.mark.django_db
 
 
-def test_home_page_says_what_the_association_is(client):
+def test_home_page_says_what_the_association_is(client, network):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -39,7 +39,7 @@ def test_server_error_page_fits_the_site_without_touching_the_database():
     assert "Something went wrong on our side" in response.content.decode()
 
 
-def test_account_pages_use_the_site_layout(client):
+def test_account_pages_use_the_site_layout(client, network):
     for url in ["/accounts/login/", "/accounts/password/reset/"]:
         html = client.get(url).content.decode()
         assert 'class="site-header"' in html, url
