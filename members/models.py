@@ -1,4 +1,8 @@
+import datetime
+import hashlib
+import secrets
 import unicodedata
+import uuid
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -143,6 +147,16 @@ class Visibility(models.TextChoices):
     HIDDEN = "hidden", _("Hidden")
 
 
+def twin_image_path(filename: str) -> str:
+    """A random name: an uploaded file's own name never reaches the disk or a URL."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"twins/{uuid.uuid4().hex}.{suffix}"
+
+
+def _twin_image_upload_to(instance, filename: str) -> str:
+    return twin_image_path(filename)
+
+
 class CityTwinQuerySet(models.QuerySet):
     def with_cities(self) -> "CityTwinQuerySet":
         """Both cities in brochure order, for lists and pages, in one extra query."""
@@ -183,11 +197,24 @@ class CityTwin(models.Model):
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("sectors of cooperation"), related_name="twins", blank=True
     )
+    image = models.ImageField(
+        _("image"),
+        upload_to=_twin_image_upload_to,
+        blank=True,
+        help_text=_("JPEG, PNG or WebP; re-encoded and stored under a random name."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    checked_at = models.DateTimeField(
+        _("confirmed correct"),
+        null=True,
+        blank=True,
+        help_text=_("When city staff last confirmed the profile is still correct."),
+    )
+    reminded_at = models.DateTimeField(_("freshness reminder sent"), null=True, blank=True)
     search_text = models.CharField(max_length=400, editable=False, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text", "reminded_at"])
 
     objects = CityTwinQuerySet.as_manager()
 
@@ -259,7 +286,7 @@ class City(models.Model):
     search_text = models.CharField(max_length=300, editable=False, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     objects = CityQuerySet.as_manager()
 
@@ -425,3 +452,158 @@ class Objective(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+INVITATION_VALIDITY = datetime.timedelta(days=14)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def by_token(self, token: str) -> "InvitationQuerySet":
+        return self.filter(token_digest=token_digest(token))
+
+
+class Invitation(models.Model):
+    """The secretary invites a person to keep a city's profile current; the link lasts 14 days.
+
+    Only a digest of the token is stored: the link in the email is the only copy of it.
+    """
+
+    email = models.EmailField(_("email"))
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    city = models.ForeignKey(
+        City, verbose_name=_("city"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
+    )
+    created_at = models.DateTimeField(_("invited"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.city}"
+
+    @staticmethod
+    def new_token() -> tuple[str, str]:
+        token = secrets.token_urlsafe(32)
+        return token, token_digest(token)
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_used(self) -> bool:
+        return self.accepted_at is not None
+
+
+class ApplicationStatus(models.TextChoices):
+    NEW = "new", _("New")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+class MembershipApplication(models.Model):
+    """A city's application to join, sent from the public /join/ form."""
+
+    city_name = models.CharField(_("city"), max_length=120)
+    country = CountryField(_("country"))
+    twin_city_name = models.CharField(_("twin city"), max_length=120)
+    twin_country = CountryField(_("twin city's country"))
+    contact_name = models.CharField(_("contact person"), max_length=150)
+    contact_email = models.EmailField(_("contact email"))
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    motivation = models.TextField(_("motivation"), max_length=5000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ApplicationStatus, default=ApplicationStatus.NEW
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    city = models.ForeignKey(
+        City,
+        verbose_name=_("city created"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.city_name} ({self.country})"
+
+
+class Audience(models.TextChoices):
+    MEMBERS = "members", _("All members")
+    SECRETARIAT = "secretariat", _("The secretariat")
+    TWIN = "twin", _("One twin's staff")
+
+
+class Announcement(models.Model):
+    """A message from the secretary to the members, the secretariat or one twin's staff."""
+
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("body"), help_text=_("Markdown."))
+    audience = models.CharField(
+        _("audience"), max_length=12, choices=Audience, default=Audience.MEMBERS
+    )
+    twin = models.ForeignKey(
+        CityTwin,
+        verbose_name=_("twin"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("For the audience 'one twin's staff'."),
+    )
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(audience="twin", twin__isnull=False) | ~Q(audience="twin"),
+                name="announcement_twin_audience_names_a_twin",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.subject
