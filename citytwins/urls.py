@@ -14,7 +14,13 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("contact/", views.contact, name="contact"),
+    path("contact/sent/", views.contact_sent, name="contact_sent"),
     path("healthz", views.healthz, name="healthz"),
+    path("my/notifications/", views.preferences, name="notification_preferences"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("", include("members.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -157,7 +157,23 @@ def _twin_image_upload_to(instance, filename: str) -> str:
     return twin_image_path(filename)
 
 
+PROFILE_FRESH_FOR = datetime.timedelta(days=182)
+
+
 class CityTwinQuerySet(models.QuerySet):
+    def editable_by(self, user) -> "CityTwinQuerySet":
+        """The twins whose shared profile this person keeps: their own city's twin."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(cities__staff=user)
+
+    def stale(self, *, now: datetime.datetime) -> "CityTwinQuerySet":
+        """Profiles nobody has confirmed for six months (or ever, for six months)."""
+        cutoff = now - PROFILE_FRESH_FOR
+        return self.filter(
+            Q(checked_at__lt=cutoff) | Q(checked_at__isnull=True, created_at__lt=cutoff)
+        )
+
     def with_cities(self) -> "CityTwinQuerySet":
         """Both cities in brochure order, for lists and pages, in one extra query."""
         return self.prefetch_related(
@@ -236,6 +252,10 @@ class CityTwin(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("members:twin_detail", kwargs={"slug": self.slug})
 
+    def is_stale(self, *, now: datetime.datetime | None = None) -> bool:
+        now = now or timezone.now()
+        return (self.checked_at or self.created_at) < now - PROFILE_FRESH_FOR
+
     @property
     def border(self) -> BorderKind:
         """Derived from the cities' countries (uses prefetched cities when present)."""
@@ -243,6 +263,12 @@ class CityTwin(models.Model):
 
 
 class CityQuerySet(models.QuerySet):
+    def editable_by(self, user) -> "CityQuerySet":
+        """The city this person keeps current: only their own."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(staff=user)
+
     def in_network(self) -> "CityQuerySet":
         return self.exclude(status=MembershipStatus.FORMER)
 

@@ -1,18 +1,42 @@
+import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Max, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 
+from citytwins.notifications import (
+    Kind,
+    Notification,
+    member_recipients,
+    notification_send,
+    secretariat_recipients,
+)
+from citytwins.templatetags.markup import markdown_to_html
 from members import record
 from members.models import (
+    Announcement,
+    ApplicationStatus,
     Association,
+    Audience,
     City,
     CityTwin,
+    MembershipApplication,
+    MembershipStatus,
     Objective,
     Purpose,
     Sector,
     SharedService,
+    User,
+    fold,
 )
+
+logger = logging.getLogger(__name__)
 
 LOADER_REASON = "load_network"
 
@@ -130,3 +154,197 @@ def network_load() -> LoadReport:
         )
         report.created += len(record.OBJECTIVES)
     return report
+
+
+ANNOUNCEMENT_TEMPLATE = "members/email/announcement"
+
+
+def announcement_recipients(announcement: Announcement) -> QuerySet[User]:
+    """All members (staff of member and partner cities), the secretariat, or one twin's staff."""
+    if announcement.audience == Audience.SECRETARIAT:
+        return secretariat_recipients()
+    if announcement.audience == Audience.TWIN:
+        return member_recipients(twin=announcement.twin)
+    return member_recipients()
+
+
+def announcement_recipient_count(announcement: Announcement) -> int:
+    """How many people it reaches: the audience less those who turned announcements off."""
+    recipients = announcement_recipients(announcement)
+    return recipients.exclude(notification_preference__announcement=False).distinct().count()
+
+
+def announcement_context(announcement: Announcement) -> dict:
+    """What the email templates show; the Markdown body is rendered and sanitised once."""
+    return {
+        "announcement": announcement,
+        "subject": announcement.subject,
+        "body": announcement.body,
+        "body_html": mark_safe(markdown_to_html(announcement.body)),  # noqa: S308 (nh3-clean)
+    }
+
+
+def announcement_key(announcement: Announcement) -> str:
+    """The outbox key of its emails; each recipient's row is this plus ":" and the address."""
+    return f"announcement:{announcement.key}"
+
+
+@transaction.atomic
+def announcement_send(*, announcement: Announcement, by: User) -> list[Notification]:
+    """Sent once: a second send (a double click, two secretaries) writes nothing."""
+    locked = Announcement.objects.select_for_update().get(pk=announcement.pk)
+    if locked.sent_at is not None:
+        announcement.sent_at = locked.sent_at
+        return []
+    rows = notification_send(
+        kind=Kind.ANNOUNCEMENT,
+        template=ANNOUNCEMENT_TEMPLATE,
+        recipients=announcement_recipients(locked),
+        context=announcement_context(locked),
+        key=announcement_key(locked),
+    )
+    locked.sent_at = announcement.sent_at = timezone.now()
+    locked.save(update_fields=["sent_at"])
+    logger.info("announcement %s sent by %s to %d recipients", locked.pk, by.pk, len(rows))
+    return rows
+
+
+def application_admin_url(application: MembershipApplication) -> str:
+    path = reverse("admin:members_membershipapplication_change", args=[application.pk])
+    return settings.SITE_URL + path
+
+
+@transaction.atomic
+def application_submit(
+    *,
+    city_name: str,
+    country: str,
+    twin_city_name: str,
+    twin_country: str,
+    contact_name: str,
+    contact_email: str,
+    contact_phone: str,
+    motivation: str,
+) -> MembershipApplication:
+    """The application is kept and the secretary told, in one transaction."""
+    application = MembershipApplication.objects.create(
+        city_name=city_name,
+        country=country,
+        twin_city_name=twin_city_name,
+        twin_country=twin_country,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        motivation=motivation,
+    )
+    notification_send(
+        kind=Kind.APPLICATION,
+        template="members/email/application_received",
+        recipients=secretariat_recipients(),
+        context={"application": application, "admin_url": application_admin_url(application)},
+        key=f"application:{application.pk}:received",
+        reply_to=contact_email,
+    )
+    return application
+
+
+def _city_find(name: str, country: str) -> City | None:
+    """The city of that name (or native name) in that country, ignoring case and accents."""
+    needle = fold(name.strip())
+    for city in City.objects.filter(country=country).select_related("twin"):
+        if needle in (fold(city.name), fold(city.native_name)):
+            return city
+    return None
+
+
+def _slug_unique(model: type[models.Model], text: str) -> str:
+    base = slugify(fold(text))[:44].strip("-") or model._meta.model_name
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _prospective_city_create(*, twin: CityTwin, name: str, country: str, position: int, by: User):
+    city = City(
+        twin=twin,
+        slug=_slug_unique(City, name),
+        name=name.strip(),
+        country=country,
+        position=position,
+        status=MembershipStatus.PROSPECTIVE,
+        status_since=timezone.localdate(),
+    )
+    city._history_user = by
+    city._change_reason = "membership application approved"
+    city.save()
+    return city
+
+
+@transaction.atomic
+def application_approve(*, application: MembershipApplication, by: User) -> MembershipApplication:
+    """The city joins as prospective, in its twin (a new twin, with the twin city prospective
+    too, unless the twin city is known); the applicant is thanked. Decided once only."""
+    locked = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+    if locked.status != ApplicationStatus.NEW:
+        return locked
+    city = _city_find(locked.city_name, locked.country)
+    if city is not None and city.status == MembershipStatus.FORMER:
+        city.status, city.status_since = MembershipStatus.PROSPECTIVE, timezone.localdate()
+        city._history_user = by
+        city.save(update_fields=["status", "status_since", "updated_at"])
+    elif city is None:
+        twin_city = _city_find(locked.twin_city_name, locked.twin_country)
+        if twin_city is not None:
+            twin = twin_city.twin
+            position = (twin.cities.aggregate(last=Max("position"))["last"] or 0) + 1
+        else:
+            name = f"{locked.city_name.strip()} – {locked.twin_city_name.strip()}"
+            last = CityTwin.objects.aggregate(last=Max("position"))["last"] or 0
+            twin = CityTwin(name=name, slug=_slug_unique(CityTwin, name), position=last + 1)
+            twin._history_user = by
+            twin.save()
+            _prospective_city_create(
+                twin=twin,
+                name=locked.twin_city_name,
+                country=locked.twin_country,
+                position=1,
+                by=by,
+            )
+            position = 0
+        city = _prospective_city_create(
+            twin=twin, name=locked.city_name, country=locked.country, position=position, by=by
+        )
+    locked.status = ApplicationStatus.APPROVED
+    locked.decided_at = timezone.now()
+    locked.decided_by = by
+    locked.city = city
+    locked.save(update_fields=["status", "decided_at", "decided_by", "city"])
+    notification_send(
+        kind=Kind.APPLICATION,
+        template="members/email/application_approved",
+        recipients=[locked.contact_email],
+        context={
+            "application": locked,
+            "city": city,
+            "twin": city.twin,
+            "twin_url": settings.SITE_URL + city.twin.get_absolute_url(),
+        },
+        key=f"application:{locked.pk}:approved",
+    )
+    return locked
+
+
+@transaction.atomic
+def application_decline(*, application: MembershipApplication, by: User) -> MembershipApplication:
+    """Records the decision only: the secretary writes to the applicant personally (and a robot's
+    application gets no email). Decided once only."""
+    locked = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+    if locked.status != ApplicationStatus.NEW:
+        return locked
+    locked.status = ApplicationStatus.DECLINED
+    locked.decided_at = timezone.now()
+    locked.decided_by = by
+    locked.save(update_fields=["status", "decided_at", "decided_by"])
+    return locked

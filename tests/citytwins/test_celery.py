@@ -5,7 +5,9 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from citytwins.tasks import email_send, sessions_clear_expired
+from citytwins.celery import app
+from citytwins.notifications import Kind, notification_send
+from citytwins.tasks import sessions_clear_expired
 from tests.conftest import wait_for
 
 
@@ -31,16 +33,17 @@ def worker_mails_to(monkeypatch, smtp_server):
 
 
 def test_the_worker_sends_email_over_smtp(worker_mails_to, celery_worker):
-    email_send.apply_async(
-        kwargs={
-            "subject": "Meeting in Tornio",
-            "body": "See you at the town hall.",
-            "from_email": "secretariat@citytwins.net",
-            "to": ["staff@haparanda.se"],
-            "html": "<p>See you at the town hall.</p>",
-        },
-        queue=celery_worker.queue,
-    )
+    previous, app.conf.task_default_queue = app.conf.task_default_queue, celery_worker.queue
+    try:
+        notification_send(
+            kind=Kind.CONTACT,
+            template="notice",
+            recipients=["staff@haparanda.se"],
+            context={"subject": "Meeting in Tornio", "body": "See you at the town hall."},
+            key="meeting:tornio",
+        )
+    finally:
+        app.conf.task_default_queue = previous
 
     messages = wait_for(lambda: worker_mails_to.inbox.messages, timeout=30)
     assert len(messages) == 1

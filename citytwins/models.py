@@ -1,0 +1,152 @@
+"""The notification outbox and each person's choice of what they receive.
+
+The outbox knows recipients, rendered messages and keys, never an app's models: senders render
+their templates into rows through `citytwins.notifications.notification_send`.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import models
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    """What a notification is, for preferences and filtering."""
+
+    ACCOUNT = "account", _("Account (sign-in, password)")
+    ANNOUNCEMENT = "announcement", _("Announcements")
+    MEETING_REMINDER = "meeting_reminder", _("Meeting reminders")
+    DIGEST = "digest", _("Digests")
+    CHANGE_NOTICE = "change_notice", _("Change notices (a city changed its profile)")
+    CONTACT = "contact", _("Contact messages")
+    APPLICATION = "application", _("Membership applications")
+    INVITATION = "invitation", _("Invitations")
+
+
+# The kinds a person may turn off; every other kind is always sent.
+OPT_OUT_KINDS = (Kind.ANNOUNCEMENT, Kind.MEETING_REMINDER, Kind.DIGEST, Kind.CHANGE_NOTICE)
+# Only the secretary receives change notices, so only the secretary is offered the choice.
+SECRETARIAT_ONLY_KINDS = (Kind.CHANGE_NOTICE,)
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class NotificationQuerySet(models.QuerySet):
+    def delivery_counts(self, key_prefix: str) -> dict[str, int]:
+        """How the rows whose key starts with `key_prefix` stand, one count per status."""
+        rows = (
+            self.filter(key__startswith=key_prefix)
+            .values("status")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        counts = dict.fromkeys(Status.values, 0)
+        counts.update({row["status"]: row["count"] for row in rows})
+        return counts
+
+    def overdue(self, *, grace_seconds: float = 60) -> "NotificationQuerySet":
+        """Pending rows whose delivery was due more than `grace_seconds` ago: their task is lost."""
+        due_before = timezone.now() - datetime.timedelta(seconds=grace_seconds)
+        return self.filter(status=Status.PENDING, next_attempt_at__lt=due_before)
+
+    def stuck(self, *, older_than_seconds: float) -> "NotificationQuerySet":
+        """Rows claimed for sending longer ago than a task may legitimately hold them."""
+        claimed_before = timezone.now() - datetime.timedelta(seconds=older_than_seconds)
+        return self.filter(status=Status.SENDING, updated_at__lt=claimed_before)
+
+
+class Notification(models.Model):
+    """One email to one recipient, rendered when written; a worker delivers it."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
+    address = models.EmailField(_("address"), max_length=254)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    subject = models.CharField(_("subject"), max_length=998)
+    text = models.TextField(_("text body"))
+    html = models.TextField(_("HTML body"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    key = models.CharField(
+        _("idempotency key"),
+        max_length=500,
+        unique=True,
+        help_text=_("The same key is written once, so a repeated send is not a second email."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    # The task that holds the row while it is sending: a redelivery of that same task may take it
+    # over at once (its worker died), any other task must leave it.
+    claimed_by = models.CharField(_("claimed by task"), max_length=64, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications (outbox)")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="notification_due"),
+            models.Index(fields=["status", "updated_at"], name="notification_claimed"),
+            models.Index(fields=["kind", "status"], name="notification_kind_status"),
+            models.Index(fields=["-created_at"], name="notification_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.address}"
+
+    def email_message(self) -> EmailMultiAlternatives:
+        message = EmailMultiAlternatives(
+            self.subject,
+            self.text,
+            settings.DEFAULT_FROM_EMAIL,
+            [self.address],
+            headers=self.headers,
+        )
+        if self.html:
+            message.attach_alternative(self.html, "text/html")
+        return message
+
+
+class NotificationPreference(models.Model):
+    """What one person has chosen to receive; without a row, everything is on."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="notification_preference",
+    )
+    # One field per opt-out kind, named by the kind's value.
+    announcement = models.BooleanField(Kind.ANNOUNCEMENT.label, default=True)
+    meeting_reminder = models.BooleanField(Kind.MEETING_REMINDER.label, default=True)
+    digest = models.BooleanField(Kind.DIGEST.label, default=True)
+    change_notice = models.BooleanField(Kind.CHANGE_NOTICE.label, default=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -1,0 +1,276 @@
+"""One way to send: render a notification per recipient into the outbox, deliver after commit.
+
+    notification_send(
+        kind=Kind.ANNOUNCEMENT,
+        template="announcement",  # templates/citytwins/email/announcement_subject.txt, …
+        recipients=member_recipients(),
+        context={"announcement_subject": …, "body": …},
+        key=f"announcement:{announcement.pk}",
+    )
+
+Rows are written in the caller's transaction; the delivery task is published after commit, and
+a broker that is down leaves the rows pending for the beat job to pick up.
+"""
+
+import functools
+import logging
+import uuid
+from collections.abc import Iterable
+from email.utils import make_msgid
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from citytwins.models import (
+    OPT_OUT_KINDS,
+    SECRETARIAT_ONLY_KINDS,
+    Kind,
+    Notification,
+    NotificationPreference,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from members.models import User
+
+__all__ = [
+    "OPT_OUT_KINDS",
+    "Kind",
+    "Notification",
+    "Status",
+    "member_recipients",
+    "notification_send",
+    "notifications_enqueue",
+    "opt_out_kinds_for",
+    "secretariat_recipients",
+    "unsubscribe_token",
+    "unsubscribe_token_read",
+]
+
+logger = logging.getLogger(__name__)
+
+UNSUBSCRIBE_SALT = "citytwins.notifications.unsubscribe"
+# Rows per delivery task: one SMTP connection carries a whole batch.
+BATCH_SIZE = 100
+SITE_NAME = "City Twins Association"
+
+
+def unsubscribe_token(*, user_id: int, kind: str) -> str:
+    """A signed token naming one person and one kind; it never expires (old emails keep working)."""
+    return signing.dumps([user_id, str(kind)], salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_token_read(token: str) -> tuple[int, str] | None:
+    """(user id, kind) for a genuine token of an opt-out kind; None for anything else."""
+    try:
+        user_id, kind = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if not isinstance(user_id, int) or kind not in OPT_OUT_KINDS:
+        return None
+    return user_id, kind
+
+
+def opt_out_kinds_for(user: "User") -> list[Kind]:
+    """The kinds this person may turn off: change notices only for the secretary."""
+    from members.roles import SECRETARIAT_GROUP
+
+    is_secretary = user.groups.filter(name=SECRETARIAT_GROUP).exists()
+    return [kind for kind in OPT_OUT_KINDS if is_secretary or kind not in SECRETARIAT_ONLY_KINDS]
+
+
+def secretariat_recipients() -> QuerySet["User"]:
+    """Active users in the Secretariat group."""
+    from members.roles import SECRETARIAT_GROUP
+
+    return get_user_model().objects.filter(is_active=True, groups__name=SECRETARIAT_GROUP)
+
+
+def member_recipients(*, twin=None) -> QuerySet["User"]:
+    """Active users linked to a member or partner city (of one twin, when given)."""
+    from members.models import MembershipStatus
+
+    users = get_user_model().objects.filter(
+        is_active=True, city__status__in=[MembershipStatus.MEMBER, MembershipStatus.PARTNER]
+    )
+    if twin is not None:
+        users = users.filter(city__twin=twin)
+    return users
+
+
+def notifications_enqueue(ids: list[int], *, countdown: float | None = None) -> None:
+    """Publish delivery in batches now; a broker that is down is logged, the rows stay pending."""
+    from citytwins.tasks import notifications_deliver
+
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = ids[start : start + BATCH_SIZE]
+        options = {"countdown": countdown} if countdown else {}
+        queue = _current_queue()
+        if queue:
+            options["queue"] = queue
+        try:
+            notifications_deliver.apply_async((batch,), **options)
+        except Exception:
+            # kombu's OperationalError, or anything else the broker throws: never the caller's
+            # problem, the beat job re-enqueues what stays pending.
+            logger.warning("broker unavailable; %d notifications left pending", len(batch))
+            return
+
+
+def _current_queue() -> str | None:
+    """Inside a task, the queue it came from, so follow-up work stays on that queue."""
+    from celery import current_task
+
+    if current_task and not current_task.request.is_eager:
+        delivery_info = current_task.request.delivery_info or {}
+        return delivery_info.get("routing_key")
+    return None
+
+
+def notification_send(
+    *,
+    kind: str,
+    template: str,
+    recipients: Iterable["User | str"],
+    context: dict,
+    key: str,
+    reply_to: str | None = None,
+    subject_prefix: str = "",
+) -> list[Notification]:
+    """Render `template`_subject.txt / _message.txt / _message.html per recipient and write one
+    outbox row each in the caller's transaction; deliver after commit.
+
+    `template` is a name under `citytwins/email/` ("announcement") or a full prefix
+    ("account/email/password_reset_key"). The context gets `recipient` (a user or None),
+    `address`, `site_url`, `site_name` and, for a kind a person may turn off, `unsubscribe_url`.
+    The row's key is f"{key}:{address}": a key already written is skipped, not duplicated and
+    not an error. Users who turned this kind off get nothing. Returns the rows written now.
+    """
+    kind = Kind(kind)
+    prefix = template if "/" in template else f"citytwins/email/{template}"
+    targets = _recipients_resolve(kind, recipients)
+    keys = {f"{key}:{address.lower()}": (user, address) for user, address in targets}
+    existing = set(Notification.objects.filter(key__in=keys).values_list("key", flat=True))
+    rows = [
+        _notification_render(
+            kind=kind,
+            prefix=prefix,
+            user=user,
+            address=address,
+            context=context,
+            key=row_key,
+            reply_to=reply_to,
+            subject_prefix=subject_prefix,
+        )
+        for row_key, (user, address) in keys.items()
+        if row_key not in existing
+    ]
+    written = _rows_write(rows)
+    if written:
+        transaction.on_commit(
+            functools.partial(notifications_enqueue, [row.pk for row in written]), robust=True
+        )
+    return written
+
+
+def _recipients_resolve(kind: Kind, recipients: Iterable["User | str"]) -> list[tuple]:
+    """(user or None, address) pairs, each address once, without those who opted out."""
+    targets = []
+    seen = set()
+    for recipient in recipients:
+        if isinstance(recipient, str):
+            user, address = None, recipient.strip()
+        else:
+            user, address = recipient, recipient.email
+        if not address or address.lower() in seen:
+            continue
+        seen.add(address.lower())
+        targets.append((user, address))
+    if kind in OPT_OUT_KINDS:
+        user_ids = [user.pk for user, _ in targets if user is not None]
+        opted_out = set(
+            NotificationPreference.objects.filter(
+                user__in=user_ids, **{kind.value: False}
+            ).values_list("user_id", flat=True)
+        )
+        targets = [
+            (user, address) for user, address in targets if user is None or user.pk not in opted_out
+        ]
+    return targets
+
+
+def _notification_render(
+    *, kind, prefix, user, address, context, key, reply_to, subject_prefix
+) -> Notification:
+    unsubscribe_url = ""
+    headers = {"Message-ID": make_msgid(idstring=uuid.uuid4().hex, domain=_mail_domain())}
+    headers["Auto-Submitted"] = "auto-generated"
+    if reply_to:
+        headers["Reply-To"] = reply_to
+    if user is not None and kind in OPT_OUT_KINDS:
+        token = unsubscribe_token(user_id=user.pk, kind=kind)
+        unsubscribe_url = settings.SITE_URL + reverse("unsubscribe", kwargs={"token": token})
+        # RFC 8058: a mail client may unsubscribe with one POST, no page, no sign-in.
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    language = getattr(user, "language", "") or translation.get_language()
+    with translation.override(language):
+        ctx = {
+            **context,
+            "recipient": user,
+            "address": address,
+            "site_url": settings.SITE_URL,
+            "site_name": SITE_NAME,
+            "unsubscribe_url": unsubscribe_url,
+        }
+        subject = render_to_string(f"{prefix}_subject.txt", ctx)
+        text = render_to_string(f"{prefix}_message.txt", ctx).strip()
+        try:
+            html = render_to_string(f"{prefix}_message.html", ctx).strip()
+        except TemplateDoesNotExist:
+            html = ""
+    subject = subject_prefix + " ".join(subject.splitlines()).strip()
+    return Notification(
+        recipient=user,
+        address=address,
+        kind=kind,
+        subject=subject[:998],
+        text=text,
+        html=html,
+        headers=headers,
+        key=key,
+        status=Status.PENDING,
+    )
+
+
+def _mail_domain() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "citytwins.net"
+
+
+def _rows_write(rows: list[Notification]) -> list[Notification]:
+    """Insert in one statement; if a concurrent send wrote one of the keys first, row by row."""
+    if not rows:
+        return []
+    try:
+        with transaction.atomic():
+            return Notification.objects.bulk_create(rows)
+    except IntegrityError:
+        written = []
+        for row in rows:
+            row.pk = None
+            try:
+                with transaction.atomic():
+                    row.save(force_insert=True)
+            except IntegrityError:
+                continue
+            written.append(row)
+        return written

@@ -1,0 +1,228 @@
+import csv
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_safe
+from django_countries.fields import Country
+
+from citytwins.forms import robot_detected
+from citytwins.ratelimits import LIMIT_REACHED, sender_allowed
+from members.forms import MembershipApplicationForm, TwinFilterForm
+from members.geography import network_map
+from members.models import (
+    City,
+    CityTwin,
+    Contact,
+    MembershipStatus,
+    Sector,
+    SharedService,
+    fold,
+)
+from members.services import application_submit
+
+# Cities whose staff read what the network shares with its members only.
+MEMBER_STATUSES = {MembershipStatus.MEMBER, MembershipStatus.PARTNER}
+
+
+def reader_is_member(user) -> bool:
+    """Staff of a member or partner city read members-only details; everyone else public ones."""
+    return (
+        user.is_authenticated and user.city_id is not None and user.city.status in MEMBER_STATUSES
+    )
+
+
+@dataclass
+class Directory:
+    """The twins a directory request asks for, and what it asked."""
+
+    twins: list[CityTwin]
+    form: TwinFilterForm
+    query: str
+    ignored: list[tuple[str, str]]
+    filtered: bool
+
+
+def directory_read(request) -> Directory:
+    """Apply the valid filters of the query string; name the ones that are not valid."""
+    codes = City.objects.order_by().values_list("country", flat=True).distinct()
+    countries = sorted({Country(code) for code in codes}, key=lambda country: country.name)
+    sectors = list(Sector.objects.all())
+    form = TwinFilterForm(request.GET, countries=countries, sectors=sectors)
+    applied = form.applied()
+
+    twins = CityTwin.objects.with_cities()
+    if applied.get("country"):
+        twins = twins.in_country(applied["country"])
+    if applied.get("status"):
+        twins = twins.with_status(applied["status"])
+    if applied.get("border"):
+        twins = twins.on_border(applied["border"])
+    if applied.get("sector"):
+        twins = twins.in_sector(applied["sector"])
+    if applied.get("q"):
+        twins = twins.search(applied["q"])
+    twins = list(twins)
+
+    sort = applied.get("sort")
+    if sort == "name":
+        twins.sort(key=lambda twin: fold(twin.name))
+    elif sort == "country":
+        twins.sort(
+            key=lambda twin: (
+                [fold(city.country.name) for city in twin.cities.all()],
+                fold(twin.name),
+            )
+        )
+
+    query = form.applied_query()
+    shown = TwinFilterForm(query, countries=countries, sectors=sectors)
+    return Directory(
+        twins=twins,
+        form=shown,
+        query=query.urlencode(),
+        ignored=form.ignored(),
+        filtered=any(name != "sort" for name in applied),
+    )
+
+
+@require_safe
+def twin_list(request):
+    """The directory: every twin, filtered by the query string, so each result is a link."""
+    directory = directory_read(request)
+    return render(
+        request,
+        "members/citytwin_list.html",
+        {
+            "directory": directory,
+            "twins": directory.twins,
+            "network_map": network_map(directory.twins),
+        },
+    )
+
+
+CSV_HEADER = [
+    _("Twin"),
+    _("Twin slug"),
+    _("City"),
+    _("Native name"),
+    _("Country code"),
+    _("Country"),
+    _("Membership status"),
+    _("Status note"),
+    _("Border"),
+    _("Latitude"),
+    _("Longitude"),
+    _("Population"),
+    _("Website"),
+]
+
+
+@require_safe
+def twin_csv(request):
+    """The directory as CSV, one row per city, with the same filters as the page."""
+    directory = directory_read(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="city-twins.csv"'
+    writer = csv.writer(response)
+    writer.writerow([str(title) for title in CSV_HEADER])
+    for twin in directory.twins:
+        border = twin.border
+        for city in twin.cities.all():
+            writer.writerow(
+                [
+                    twin.name,
+                    twin.slug,
+                    city.name,
+                    city.native_name,
+                    city.country.code,
+                    city.country.name,
+                    city.get_status_display(),
+                    city.status_note,
+                    border.label,
+                    "" if city.latitude is None else city.latitude,
+                    "" if city.longitude is None else city.longitude,
+                    "" if city.population is None else city.population,
+                    city.website,
+                ]
+            )
+    return response
+
+
+@require_safe
+def twin_detail(request, slug):
+    """A twin's page; the contact details shown depend on who reads them."""
+    twin = get_object_or_404(
+        CityTwin.objects.with_cities().prefetch_related(
+            Prefetch("cities__contacts", queryset=Contact.objects.order_by("position", "name")),
+            Prefetch("services", queryset=SharedService.objects.select_related("sector")),
+            "sectors",
+        ),
+        slug=slug,
+    )
+    member = reader_is_member(request.user)
+    sides = []
+    for city in twin.cities.all():
+        contacts = [contact.shown_to(member=member) for contact in city.contacts.all()]
+        sides.append({"city": city, "contacts": [details for details in contacts if details]})
+    network = CityTwin.objects.with_cities()
+    return render(
+        request,
+        "members/citytwin_detail.html",
+        {
+            "twin": twin,
+            "sides": sides,
+            "network_map": network_map(network, current=twin),
+        },
+    )
+
+
+@require_safe
+def sector_list(request):
+    sectors = Sector.objects.annotate(
+        twin_count=Count("twins", distinct=True),
+        service_count=Count("services", distinct=True),
+    ).order_by("position", "name")
+    return render(request, "members/sector_list.html", {"sectors": sectors})
+
+
+@require_safe
+def sector_detail(request, slug):
+    """A sector with the twins cooperating in it and the services they share in it."""
+    sector = get_object_or_404(Sector, slug=slug)
+    twins = CityTwin.objects.filter(sectors=sector).with_cities()
+    services = (
+        SharedService.objects.filter(sector=sector)
+        .select_related("twin")
+        .order_by("twin__position", "position", "name")
+    )
+    return render(
+        request,
+        "members/sector_detail.html",
+        {"sector": sector, "twins": twins, "services": services},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def join(request):
+    """A city applies to join; the secretary decides. A robot gets the same thanks, nothing kept."""
+    form = MembershipApplicationForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if form.is_bound:
+        if robot_detected(form):
+            return redirect("members:join_sent")
+        if form.is_valid():
+            data = form.cleaned_data
+            if sender_allowed(request, action="join", address=data["contact_email"]):
+                application_submit(**{name: data[name] for name in form.Meta.fields})
+                return redirect("members:join_sent")
+            form.add_error(None, LIMIT_REACHED)
+            status = 429
+    return render(request, "members/join_form.html", {"form": form}, status=status)
+
+
+@require_safe
+def join_sent(request):
+    return render(request, "members/join_sent.html")

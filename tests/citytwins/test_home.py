@@ -1,0 +1,109 @@
+import html
+import re
+
+import pytest
+
+from members.models import Association, City, Purpose, Sector
+from tests.factories import twins_create
+
+pytestmark = pytest.mark.django_db
+
+
+def page_text(response) -> str:
+    markup = re.sub(
+        r'<(\w+)[^>]*aria-hidden="true"[^>]*>[^<]*</\1>', " ", response.content.decode()
+    )
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup)))
+
+
+def test_home_page_tells_what_the_association_is_from_its_record(client, network):
+    Association.objects.update(summary="Edited by the secretary: towns that share a border.")
+    text = page_text(client.get("/"))
+    assert "Edited by the secretary: towns that share a border." in text
+
+
+def test_home_page_counts_twins_member_and_partner_cities_and_sectors(client, network):
+    text = page_text(client.get("/"))
+    assert "7 city twins" in text
+    assert "10 member cities" in text
+    assert "3 partner cities" in text
+    assert "9 sectors of cooperation" in text
+
+
+def test_home_page_lists_the_twins_and_draws_them_on_the_map(client, network):
+    content = client.get("/").content.decode()
+    assert content.count('class="card twin-card"') == 7
+    assert content.count('class="map-twin"') == 7
+    assert '<a href="/twins/cieszyn-cesky-tesin/">Cieszyn – Český Těšín</a>' in content
+    assert 'href="#home-twin-list"' in content
+
+
+def test_home_page_works_before_the_record_is_loaded(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "0 city twins" in page_text(response)
+    assert "<svg" not in response.content.decode()
+
+
+def test_navigation_links_the_directory_and_about_and_marks_the_current_page(client, network):
+    content = client.get("/twins/?country=PL").content.decode()
+    assert '<a href="/twins/" aria-current="page">Directory</a>' in content
+    content = client.get("/about/").content.decode()
+    assert '<a href="/about/" aria-current="page">About</a>' in content
+    assert '<a href="/twins/">Directory</a>' in content
+
+
+def test_about_page_gives_the_associations_record(client, network):
+    response = client.get("/about/")
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "About the City Twins Association" in text
+    assert "Founded in December 2006." in text
+    assert "City Twins Cooperation Network project (2004–2006)" in text
+    assert "Tornio and Haparanda on the border of Finland and Sweden" in text
+    assert "The main goal of the created association" in text
+    association = Association.objects.get()
+    assert association.purposes.count() == 13 and association.objectives.count() == 8
+    for item in [*association.purposes.all(), *association.objectives.all()]:
+        assert item.text[1:] in text
+    assert "Virastokatu 2" in text and "55100 Imatra" in text and "+358 20 617 5345" in text
+
+
+def test_about_page_links_the_sectors_and_lists_the_members(client, network):
+    content = client.get("/about/").content.decode()
+    for sector in Sector.objects.all():
+        assert f'<a href="/sectors/{sector.slug}/">{html.escape(sector.name)}</a>' in content
+    assert content.count('class="card twin-card"') == 7
+    assert "Prospective member" in content
+
+
+def test_about_page_follows_the_secretarys_edits(client, network):
+    Purpose.objects.filter(position=0).update(text="to keep the record current")
+    Association.objects.update(phone="+358 40 000 0000")
+    text = page_text(client.get("/about/"))
+    assert "To keep the record current" in text
+    assert "+358 40 000 0000" in text
+
+
+def test_about_page_works_before_the_record_is_loaded(client, db):
+    response = client.get("/about/")
+    assert response.status_code == 200
+    assert "has not been entered yet" in page_text(response)
+
+
+PAGES = {"/": 5, "/about/": 6}
+
+
+@pytest.mark.parametrize("size", [0, 300], ids=["record", "300 more twins"])
+@pytest.mark.parametrize(("url", "queries"), PAGES.items(), ids=list(PAGES))
+def test_pages_run_a_fixed_number_of_queries(
+    client, network, django_assert_num_queries, size, url, queries
+):
+    if size:
+        twins_create(size)
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+    expected = 7 + size
+    assert response.content.decode().count('class="card twin-card"') == expected
+    assert City.objects.count() == 2 * expected

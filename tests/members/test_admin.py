@@ -1,0 +1,409 @@
+import io
+from datetime import date
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from members.models import Association, City, CityTwin, Contact, Sector, SharedService
+from members.roles import secretariat_group_sync
+from members.services import network_load
+from tests.factories import ContactFactory, SecretaryFactory, UserFactory, twins_create
+
+pytestmark = pytest.mark.django_db
+
+ADMIN = "/admin/members"
+CSV, XLSX = "0", "1"  # the import and export formats' positions in the admin's forms
+
+# Locked: the changelists' queries do not depend on how many twins there are (see the test).
+CHANGELIST_QUERIES = {"citytwin": 12, "city": 10, "contact": 10, "sharedservice": 9}
+
+
+@pytest.fixture
+def secretary(db):
+    secretariat_group_sync()
+    return SecretaryFactory(email="secretary@imatra.fi", name="Heikki Secretary")
+
+
+@pytest.fixture
+def secretary_client(client, secretary):
+    client.force_login(secretary)
+    return client
+
+
+@pytest.fixture
+def contacts(network):
+    return [
+        ContactFactory(city=City.objects.get(slug="imatra"), name="Anna Imatra"),
+        ContactFactory(city=City.objects.get(slug="narva"), name="Jaan Narva"),
+    ]
+
+
+def form_data(response) -> dict:
+    """What the admin page's form would post back unchanged, inlines included."""
+    forms = [response.context["adminform"].form]
+    for inline in response.context.get("inline_admin_formsets", []):
+        forms.append(inline.formset.management_form)
+        forms.extend(inline.formset.forms)
+    data = {}
+    for form in forms:
+        for bound in form:
+            value = bound.value()
+            if value is None or value is False:
+                continue
+            if value is True:
+                value = "on"
+            elif isinstance(value, date):
+                value = value.isoformat()
+            elif isinstance(value, (list, tuple)):
+                value = [str(item) for item in value]
+            else:
+                value = str(value)
+            data[bound.html_name] = value
+    return data
+
+
+def changelist(client, model: str, query: str = "") -> list:
+    response = client.get(f"{ADMIN}/{model}/{query}")
+    assert response.status_code == 200
+    return list(response.context["cl"].result_list)
+
+
+def upload(client, model: str, name: str, content: bytes, file_format: str = CSV):
+    return client.post(
+        f"{ADMIN}/{model}/import/",
+        {"resource": "0", "format": file_format, "import_file": SimpleUploadedFile(name, content)},
+    )
+
+
+def test_the_admin_is_titled_for_the_association(secretary_client):
+    page = secretary_client.get("/admin/").content.decode()
+    assert "City Twins Association" in page
+    assert "Secretariat" in page
+
+
+def test_the_secretary_opens_every_list_and_page(secretary_client, contacts):
+    service = SharedService.objects.first()
+    pages = {
+        "citytwin": CityTwin.objects.get(slug="tornio-haparanda").pk,
+        "city": City.objects.get(slug="cesky-tesin").pk,
+        "contact": contacts[0].pk,
+        "sharedservice": service.pk,
+        "sector": Sector.objects.first().pk,
+        "association": Association.objects.get().pk,
+    }
+    for model, pk in pages.items():
+        assert secretary_client.get(f"{ADMIN}/{model}/").status_code == 200, model
+        assert secretary_client.get(f"{ADMIN}/{model}/{pk}/change/").status_code == 200, model
+        assert secretary_client.get(f"{ADMIN}/{model}/{pk}/history/").status_code == 200, model
+    for model in ["citytwin", "city", "contact", "sharedservice", "sector"]:
+        assert secretary_client.get(f"{ADMIN}/{model}/add/").status_code == 200, model
+    for model in ["city", "contact"]:
+        assert secretary_client.get(f"{ADMIN}/{model}/import/").status_code == 200, model
+        assert secretary_client.get(f"{ADMIN}/{model}/export/").status_code == 200, model
+
+
+def test_the_twin_list_answers_the_secretarys_questions(secretary_client, network):
+    page = secretary_client.get(f"{ADMIN}/citytwin/").content.decode()
+    assert "Frankfurt (Oder)</a> (DE, member) · " in page
+    assert "Słubice</a> (PL, cooperating partner)" in page
+    assert "Český Těšín</a> (CZ, prospective member)" in page
+    assert "EU external border" in page
+    assert "EU internal border" in page
+
+
+def test_the_twin_page_shows_both_cities_and_the_services(secretary_client, network):
+    twin = CityTwin.objects.get(slug="tornio-haparanda")
+    page = secretary_client.get(f"{ADMIN}/citytwin/{twin.pk}/change/").content.decode()
+    assert 'value="Tornio"' in page
+    assert 'value="Haparanda"' in page
+    for service in twin.services.all():
+        assert service.name in page
+    assert "breaks every link" in page  # the slug is a public address
+
+
+def test_the_secretary_adds_a_city_and_the_history_says_who(secretary_client, secretary, network):
+    twin = CityTwin.objects.get(slug="valka-valga")
+    response = secretary_client.post(
+        f"{ADMIN}/city/add/",
+        {
+            "twin": twin.pk,
+            "name": "Valga Parish",
+            "native_name": "Valga vald",
+            "slug": "valga-parish",
+            "position": "2",
+            "status": "prospective",
+            "country": "EE",
+            "contacts-TOTAL_FORMS": "1",
+            "contacts-INITIAL_FORMS": "0",
+            "contacts-0-name": "Mari Tamm",
+            "contacts-0-visibility": "public",
+            "contacts-0-email_visibility": "members",
+            "contacts-0-phone_visibility": "hidden",
+            "contacts-0-position": "0",
+        },
+    )
+    assert response.status_code == 302, response.context["errors"]
+    city = City.objects.get(slug="valga-parish")
+    assert city.twin == twin
+    assert city.contacts.get().name == "Mari Tamm"
+    assert city.history.get().history_user == secretary
+    assert city.contacts.get().history.get().history_user == secretary
+
+
+def test_the_history_shows_who_changed_what_and_a_revert_restores_it(
+    secretary_client, secretary, network
+):
+    city = City.objects.get(slug="cesky-tesin")
+    url = f"{ADMIN}/city/{city.pk}/change/"
+    data = form_data(secretary_client.get(url))
+    data.update(status="member", status_since="2026-03-01", status_note="Joined in March.")
+    assert secretary_client.post(url, data).status_code == 302
+    city.refresh_from_db()
+    assert city.status == "member"
+
+    page = secretary_client.get(f"{ADMIN}/city/{city.pk}/history/").content.decode()
+    assert "Heikki Secretary" in page or secretary.email in page
+    assert "Joined in March." in page  # the change itself, not only that there was one
+    assert "membership status" in page.lower()
+
+    before = city.history.order_by("history_date")[0]
+    assert before.status == "prospective"
+    revert_url = f"{ADMIN}/city/{city.pk}/history/{before.history_id}/"
+    response = secretary_client.get(revert_url)
+    assert response.status_code == 200
+    assert secretary_client.post(revert_url, form_data(response)).status_code == 302
+    city.refresh_from_db()
+    assert city.status == "prospective"
+    assert city.status_note == before.status_note
+    latest = city.history.first()
+    assert latest.history_user == secretary
+    assert latest.status == "prospective"
+
+
+def test_an_admin_edit_survives_the_next_load_network(secretary_client, network):
+    city = City.objects.get(slug="slubice")
+    url = f"{ADMIN}/city/{city.pk}/change/"
+    data = form_data(secretary_client.get(url))
+    data["status_note"] = "Now a member since the law changed."
+    data["status"] = "member"
+    assert secretary_client.post(url, data).status_code == 302
+    network_load()
+    city.refresh_from_db()
+    assert city.status == "member"
+    assert city.status_note == "Now a member since the law changed."
+
+
+def slugs(twins) -> set[str]:
+    return {twin.slug for twin in twins}
+
+
+def test_twin_filters(secretary_client, network):
+    assert slugs(changelist(secretary_client, "citytwin", "?border=external")) == {
+        "imatra-svetogorsk",
+        "narva-ivangorod",
+    }
+    assert len(changelist(secretary_client, "citytwin", "?border=internal")) == 5
+    assert slugs(changelist(secretary_client, "citytwin", "?status=prospective")) == {
+        "cieszyn-cesky-tesin"
+    }
+    assert slugs(changelist(secretary_client, "citytwin", "?country=PL")) == {
+        "frankfurt-oder-slubice",
+        "gorlitz-zgorzelec",
+        "cieszyn-cesky-tesin",
+    }
+    assert slugs(changelist(secretary_client, "citytwin", "?country=PL&status=prospective")) == {
+        "cieszyn-cesky-tesin"
+    }
+    # A value no one offers leaves the list whole rather than failing.
+    assert len(changelist(secretary_client, "citytwin", "?border=sideways")) == 7
+
+
+def test_city_filters(secretary_client, network):
+    partners = changelist(secretary_client, "city", "?status__exact=partner")
+    assert {city.slug for city in partners} == {"slubice", "zgorzelec", "cieszyn"}
+    russian = changelist(secretary_client, "city", "?country=RU")
+    assert {city.slug for city in russian} == {"svetogorsk", "ivangorod"}
+    twin = CityTwin.objects.get(slug="valka-valga")
+    in_twin = changelist(secretary_client, "city", f"?twin__id__exact={twin.pk}")
+    assert {city.slug for city in in_twin} == {"valka", "valga"}
+
+
+@pytest.mark.parametrize("term", ["tesin", "Těšín", "TĚŠÍN", "Český", "cieszyn"])
+def test_search_ignores_case_and_accents(secretary_client, network, term):
+    assert slugs(changelist(secretary_client, "citytwin", f"?q={term}")) == {"cieszyn-cesky-tesin"}
+
+
+def test_city_search_finds_native_names(secretary_client, network):
+    found = changelist(secretary_client, "city", "?q=Светогорск")
+    assert [city.slug for city in found] == ["svetogorsk"]
+    found = changelist(secretary_client, "city", "?q=cesky tesin")
+    assert {city.slug for city in found} == {"cesky-tesin", "cieszyn"}  # and by its twin's name
+    found = changelist(secretary_client, "city", "?q=slubice")
+    assert {city.slug for city in found} == {"slubice", "frankfurt-oder"}
+
+
+CITIES_CSV = (
+    b"slug,twin,name,native_name,country,status,status_since,population\n"
+    b"narva,narva-ivangorod,Narva,Narva,ee,Member,2006-12-01,53000\n"
+    b"valga-parish,valka-valga,Valga Parish,Valga vald,EE,prospective,,5800\n"
+)
+
+
+def test_cities_import_with_a_preview_then_history(secretary_client, secretary, network):
+    cities_before = City.objects.count()
+    response = upload(secretary_client, "city", "cities.csv", CITIES_CSV)
+    assert response.status_code == 200
+    result = response.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert [row.import_type for row in result.valid_rows()] == ["update", "new"]
+    assert City.objects.count() == cities_before  # the preview writes nothing
+    assert City.objects.get(slug="narva").population is None
+
+    confirm = response.context["confirm_form"]
+    response = secretary_client.post(f"{ADMIN}/city/process_import/", confirm.initial)
+    assert response.status_code == 302
+    narva = City.objects.get(slug="narva")
+    assert narva.population == 53000
+    assert narva.status_since == date(2006, 12, 1)
+    new = City.objects.get(slug="valga-parish")
+    assert new.twin.slug == "valka-valga"
+    assert new.country.code == "EE"
+    for city in (narva, new):
+        entry = city.history.first()
+        assert entry.history_user == secretary
+        assert entry.history_change_reason == "import"
+
+
+def test_an_unchanged_row_is_skipped_without_history(secretary_client, network):
+    imatra = City.objects.get(slug="imatra")
+    entries = imatra.history.count()
+    content = b"slug,twin,name,country,status\nimatra,imatra-svetogorsk,Imatra,FI,member\n"
+    response = upload(secretary_client, "city", "cities.csv", content)
+    assert [row.import_type for row in response.context["result"].valid_rows()] == ["skip"]
+    secretary_client.post(f"{ADMIN}/city/process_import/", response.context["confirm_form"].initial)
+    assert imatra.history.count() == entries
+
+
+def test_a_bad_cities_file_shows_row_errors_and_writes_nothing(secretary_client, network):
+    content = (
+        b"slug,twin,name,country,status\n"
+        b"narva,no-such-twin,Narva,EE,member\n"
+        b"tornio,tornio-haparanda,Tornio,XX,member\n"
+        b"valga,valka-valga,Valga,EE,sleeping\n"
+    )
+    cities = list(City.objects.values_list("slug", "twin__slug", "country", "status"))
+    history = City.history.count()
+    response = upload(secretary_client, "city", "bad.csv", content)
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    page = response.content.decode()
+    assert "There is no city twin with the slug “no-such-twin”." in page
+    assert "“XX” is not a two-letter ISO country code." in page
+    assert "“sleeping” is not one of: member, partner, prospective, former." in page
+    assert list(City.objects.values_list("slug", "twin__slug", "country", "status")) == cities
+    assert City.history.count() == history
+
+
+def test_a_file_with_the_wrong_columns_is_explained(secretary_client, network):
+    response = upload(secretary_client, "city", "wrong.csv", b"town,nation\nNarva,EE\n")
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    page = response.content.decode()
+    assert "not present in the file headers: slug" in page
+    assert "Traceback" not in page
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_refused(secretary_client, network):
+    response = upload(secretary_client, "city", "cities.xlsx", b"not a workbook", XLSX)
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    assert response.context["form"].errors["import_file"]
+
+
+def test_cities_export_to_xlsx(secretary_client, network):
+    response = secretary_client.post(f"{ADMIN}/city/export/", {"resource": "0", "format": XLSX})
+    assert response.status_code == 200
+    assert "spreadsheetml" in response["Content-Type"]
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert header[:5] == ("slug", "twin", "name", "native_name", "country")
+    assert len(body) == 14
+    assert ("valka", "valka-valga", "Valka", "Valka", "LV") in [row[:5] for row in body]
+
+
+def test_contacts_export_to_csv_and_import_back(secretary_client, contacts):
+    response = secretary_client.post(f"{ADMIN}/contact/export/", {"resource": "0", "format": CSV})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert text.splitlines()[0].startswith("city,name,role,visibility,email")
+    assert "imatra,Anna Imatra," in text
+
+    changed = text.replace("Anna Imatra,International affairs", "Anna Imatra,Mayor's office")
+    response = upload(secretary_client, "contact", "contacts.csv", changed.encode())
+    assert [row.import_type for row in response.context["result"].valid_rows()] == [
+        "update",
+        "skip",
+    ]
+    secretary_client.post(
+        f"{ADMIN}/contact/process_import/", response.context["confirm_form"].initial
+    )
+    contact = Contact.objects.get(name="Anna Imatra")
+    assert contact.role == "Mayor's office"
+    assert contact.history.first().history_change_reason == "import"
+
+
+def test_a_contact_in_an_unknown_city_is_a_row_error(secretary_client, contacts):
+    content = b"city,name,visibility\natlantis,Nobody,public\nimatra,Someone,everyone\n"
+    response = upload(secretary_client, "contact", "contacts.csv", content)
+    assert response.status_code == 200
+    assert "confirm_form" not in response.context
+    page = response.content.decode()
+    assert "There is no city with the slug “atlantis”." in page
+    assert Contact.objects.count() == 2
+
+
+@pytest.mark.parametrize("model", sorted(CHANGELIST_QUERIES))
+def test_changelist_queries_do_not_grow_with_the_network(
+    secretary_client, network, model, django_assert_num_queries
+):
+    url = f"{ADMIN}/{model}/"
+    ContactFactory(city=City.objects.get(slug="tornio"))
+
+    def measure() -> int:
+        secretary_client.get(url)  # warm the session and the content-type cache
+        with CaptureQueriesContext(connection) as queries:
+            assert secretary_client.get(url).status_code == 200
+        return len(queries)
+
+    small = measure()
+    twins_create(300)
+    large = measure()
+    assert small == large, f"{model}: {small} queries at 7 twins, {large} at 307"
+    with django_assert_num_queries(CHANGELIST_QUERIES[model]):
+        response = secretary_client.get(url)
+    assert len(response.context["cl"].result_list) == 100  # a full page at 307 twins
+
+
+def test_staff_outside_the_secretariat_is_refused(client, network):
+    secretariat_group_sync()
+    client.force_login(UserFactory(email="staff@narva.ee", is_staff=True))
+    for model in ["citytwin", "city", "contact", "sharedservice", "sector", "association"]:
+        assert client.get(f"{ADMIN}/{model}/").status_code == 403, model
+    for action in ["import", "export"]:
+        assert client.get(f"{ADMIN}/city/{action}/").status_code == 403, action
+        assert client.get(f"{ADMIN}/contact/{action}/").status_code == 403, action
+
+
+def test_the_association_record_is_one_row_never_deleted(secretary_client, network):
+    association = Association.objects.get()
+    assert secretary_client.get(f"{ADMIN}/association/add/").status_code == 403
+    delete = f"{ADMIN}/association/{association.pk}/delete/"
+    assert secretary_client.get(delete).status_code == 403
+    page = secretary_client.get(f"{ADMIN}/association/{association.pk}/change/")
+    text = page.content.decode()
+    assert association.purposes.first().text in text
+    assert association.objectives.last().text in text

@@ -1,0 +1,109 @@
+import re
+
+import pytest
+
+from members import geography
+from members.models import City, CityTwin
+from tests.factories import CityFactory, CityTwinFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_region_holds_the_networks_countries_with_eu_membership():
+    shapes = {shape.code: shape for shape in geography.country_shapes()}
+    for code in ["FI", "SE", "EE", "LV", "LT", "PL", "DE", "CZ"]:
+        assert shapes[code].in_eu, code
+    for code in ["RU", "NO", "BY", "UA"]:
+        assert not shapes[code].in_eu, code
+    # Åland is drawn apart from Finland, and shares its membership.
+    assert shapes["AX"].in_eu
+    # Far away countries are not drawn at all.
+    assert not {"US", "ES", "GB", "JP"} & set(shapes)
+
+
+def test_outlines_are_computed_once_per_process():
+    assert geography.country_shapes() is geography.country_shapes()
+
+
+def test_outlines_stay_inside_the_frame_and_never_jump_across_it():
+    for shape in geography.country_shapes():
+        for ring in shape.path.split("M")[1:]:
+            numbers = [float(n) for n in ring.rstrip("Z").split()]
+            points = list(zip(numbers[::2], numbers[1::2], strict=True))
+            assert len(points) >= 3
+            for x, y in points:
+                assert -3 <= x <= geography.WIDTH + 3 and -3 <= y <= geography.HEIGHT + 3
+            # An edge crossing most of the map inside the frame is a decoding error (Russia's
+            # outline crosses the antimeridian at the Bering Strait).
+            for (x1, y1), (x2, _y2) in zip(points, points[1:] + points[:1], strict=True):
+                inside = 0 < y1 < geography.HEIGHT and 0 < x1 < geography.WIDTH
+                assert not (inside and abs(x2 - x1) > geography.WIDTH / 3), shape.code
+
+
+def test_projection_puts_north_up_and_east_right():
+    tornio = geography.project(24.1466, 65.8481)
+    cieszyn = geography.project(18.6323, 49.7496)
+    imatra = geography.project(28.7524, 61.1719)
+    assert tornio[1] < imatra[1] < cieszyn[1]
+    assert cieszyn[0] < tornio[0] < imatra[0]
+    assert 0 < cieszyn[1] < geography.HEIGHT
+
+
+def test_a_twin_is_a_line_between_its_two_cities(network):
+    twins = list(CityTwin.objects.with_cities())
+    current = twins[4]
+    drawn = geography.network_map(twins, current=current)
+    assert [twin.name for twin in drawn.twins][-1] == "Tornio – Haparanda"
+    assert drawn.has_current
+    tornio = drawn.twins[-1]
+    assert tornio.current and tornio.url == "/twins/tornio-haparanda/"
+    first, second = tornio.line
+    assert (first.name, second.name) == ("Tornio", "Haparanda")
+    assert (first.x, first.y) == tuple(round(v, 1) for v in geography.project(24.1466, 65.8481))
+
+
+def test_labels_near_the_east_edge_go_west_of_the_twin(network):
+    drawn = geography.network_map(CityTwin.objects.with_cities())
+    labels = {twin.name: twin.label for twin in drawn.twins}
+    assert labels["Imatra – Svetogorsk"].anchor == "end"
+    assert labels["Frankfurt (Oder) – Słubice"].anchor == "start"
+
+
+def test_twins_without_coordinates_are_left_off_the_map():
+    twin = CityTwinFactory()
+    CityFactory(twin=twin, latitude=None, longitude=None)
+    CityFactory(twin=twin, latitude=None, longitude=None)
+    assert geography.network_map(CityTwin.objects.with_cities()).twins == []
+
+
+def test_map_is_a_labelled_group_of_focusable_twin_links_with_a_text_alternative(client, network):
+    content = client.get("/twins/").content.decode()
+    svg = re.search(r"<svg .*?</svg>", content, re.S).group(0)
+    assert 'role="group"' in svg
+    assert 'aria-labelledby="network-map-title"' in svg
+    assert 'aria-describedby="network-map-note"' in svg
+    assert '<title id="network-map-title">' in svg
+    # The outlines are decoration; the twins are links with names.
+    assert re.search(r'<g aria-hidden="true">\s*<rect class="map-sea"', svg)
+    links = re.findall(
+        r'<a href="(/twins/[\w-]+/)" class="map-twin">\s*<title>([^<]+)</title>', svg
+    )
+    assert len(links) == 7
+    assert ("/twins/valka-valga/", "Valka – Valga") in links
+    assert 'id="network-map-note"' in content and 'href="#twin-list"' in content
+    # Nothing from elsewhere, nothing the page's CSP would refuse.
+    assert "style=" not in svg and "<script" not in svg
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_filtered_directory_maps_only_what_it_lists(client, network):
+    svg = re.search(r"<svg .*?</svg>", client.get("/twins/?country=RU").content.decode(), re.S)
+    links = re.findall(r'<a href="(/twins/[\w-]+/)"', svg.group(0))
+    assert links == ["/twins/imatra-svetogorsk/", "/twins/narva-ivangorod/"]
+
+
+def test_a_city_moved_on_the_map_moves_its_dot(client, network):
+    City.objects.filter(slug="valga").update(latitude="58.00000", longitude="27.00000")
+    x, y = (round(v, 1) for v in geography.project(27.0, 58.0))
+    content = client.get("/twins/valka-valga/").content.decode()
+    assert f'cx="{x}" cy="{y}"' in content

@@ -1,0 +1,212 @@
+"""Every URL pattern of the project, for every role, by GET and by POST.
+
+A URL pattern that is not declared here fails the test: a new page declares who may see it.
+Roles: anonymous, staff of twin A (Tornio – Haparanda), staff of twin B (Narva – Ivangorod),
+the secretary. Expected outcomes are HTTP status codes; 302 means "sent to sign in".
+"""
+
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from members.models import City
+from tests.factories import SecretaryFactory, UserFactory
+
+ROLES = ("anonymous", "staff_a", "staff_b", "secretary")
+
+
+def walk(patterns, prefix=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern)
+
+
+def all_routes() -> list[str]:
+    return sorted(set(walk(get_resolver().url_patterns)))
+
+
+def everyone(get, post):
+    return {role: {"GET": get, "POST": post} for role in ROLES}
+
+
+def signed_out(get=200, post=200):
+    """Pages for signing in: a person already signed in is sent on (302)."""
+    return {role: {"GET": 302, "POST": 302} for role in ROLES} | {
+        "anonymous": {"GET": get, "POST": post}
+    }
+
+
+def signed_in(get=200, post=200):
+    return {
+        "anonymous": {"GET": 302, "POST": 302},
+        "staff_a": {"GET": get, "POST": post},
+        "staff_b": {"GET": get, "POST": post},
+        "secretary": {"GET": get, "POST": post},
+    }
+
+
+# Admin pages: anonymous people are sent to sign in, city staff are refused, the secretary is
+# let in. The secretary's POSTs to the admin are not replayed here (they would delete things);
+# the admin's own tests cover them.
+SECRETARY_ONLY = {
+    "anonymous": {"GET": 302, "POST": 302},
+    "staff_a": {"GET": 302, "POST": 302},
+    "staff_b": {"GET": 302, "POST": 302},
+    "secretary": {"GET": (200, 302), "POST": None},
+}
+
+
+def secretary_gets(status):
+    return {**SECRETARY_ONLY, "secretary": {"GET": status, "POST": None}}
+
+
+# (route regex, concrete path or None to fill in, expectations)
+MATRIX = [
+    (r"^$", "/", everyone(200, 405)),
+    (r"^healthz$", "/healthz", everyone(200, 405)),
+    (r"^about/$", "/about/", everyone(200, 405)),
+    # Public forms: an empty POST is the form again, with its errors.
+    (r"^contact/$", "/contact/", everyone(200, 200)),
+    (r"^contact/sent/$", "/contact/sent/", everyone(200, 405)),
+    (r"^join/$", "/join/", everyone(200, 200)),
+    (r"^join/sent/$", "/join/sent/", everyone(200, 405)),
+    (r"^twins/$", "/twins/", everyone(200, 405)),
+    (r"^twins\.csv$", "/twins.csv", everyone(200, 405)),
+    (r"^twins/<slug:slug>/$", "/twins/tornio-haparanda/", everyone(200, 405)),
+    (r"^sectors/$", "/sectors/", everyone(200, 405)),
+    (r"^sectors/<slug:slug>/$", "/sectors/culture/", everyone(200, 405)),
+    (r"^media/<path:path>$", "/media/no-such-file.jpg", everyone(404, 404)),
+    (r"^my/notifications/$", "/my/notifications/", signed_in()),
+    (r"^unsubscribe/<str:token>/$", "/unsubscribe/not-a-token/", everyone(400, 400)),
+    # allauth: the sign-in pages are open (a signed-in person is sent on); account pages need a
+    # session; second-factor pages answer 404 until a factor exists.
+    (r"^accounts/login/$", None, signed_out(200, 200)),
+    (r"^accounts/logout/$", None, {**everyone(200, 302), "anonymous": {"GET": 302, "POST": 302}}),
+    (r"^accounts/inactive/$", None, everyone(200, 405)),
+    (r"^accounts/signup/$", None, signed_out(200, 200)),
+    (r"^accounts/reauthenticate/$", None, signed_in()),
+    (r"^accounts/reauthenticate/code/$", None, signed_in(200, 200)),
+    (r"^accounts/reauthenticate/code/confirm/$", None, signed_in(302, 302)),
+    (r"^accounts/email/$", None, signed_in(200, 302)),
+    (r"^accounts/confirm-email/$", None, everyone(200, 405)),
+    (r"^accounts/\^confirm-email/", "/accounts/confirm-email/bogus-key/", everyone(200, 404)),
+    (r"^accounts/password/change/$", None, signed_in()),
+    (r"^accounts/password/set/$", None, signed_in(302, 302)),
+    (r"^accounts/password/reset/$", None, everyone(200, 200)),
+    (r"^accounts/password/reset/done/$", None, everyone(200, 405)),
+    (r"^accounts/password/reset/key/done/$", None, everyone(200, 405)),
+    (
+        r"^accounts/\^password/reset/key/",
+        "/accounts/password/reset/key/1-bogus/",
+        everyone(200, 200),
+    ),
+    (r"^accounts/login/code/confirm/$", None, everyone(302, 302)),
+    (r"^accounts/2fa/$", None, signed_in(200, 405)),
+    (r"^accounts/2fa/authenticate/$", None, everyone(302, 302)),
+    (r"^accounts/2fa/reauthenticate/$", None, signed_in(302, 302)),
+    (r"^accounts/2fa/totp/activate/$", None, signed_in(302, 302)),
+    (r"^accounts/2fa/totp/deactivate/$", None, signed_in(404, 404)),
+    (r"^accounts/2fa/recovery-codes/$", None, signed_in(404, 405)),
+    (r"^accounts/2fa/recovery-codes/generate/$", None, signed_in(302, 302)),
+    (r"^accounts/2fa/recovery-codes/download/$", None, signed_in(404, 404)),
+    # The admin: a few views take only POST, or refuse what the model does not allow.
+    (r"^admin/logout/$", None, secretary_gets(405)),
+    (
+        r"^admin/login/$",
+        None,
+        secretary_gets(302)
+        | {staff: {"GET": 403, "POST": 403} for staff in ("staff_a", "staff_b")},
+    ),
+    (r"^admin/autocomplete/$", None, secretary_gets(403)),
+    (r"^admin/\w+/\w+/process_import/$", None, secretary_gets(405)),
+    (r"^admin/citytwins/notification/add/$", None, secretary_gets(403)),
+    (r"^admin/members/association/(add|<path:object_id>/delete)/$", None, secretary_gets(403)),
+    (r"^admin/members/membershipapplication/add/$", None, secretary_gets(403)),
+    (r"^admin/", None, SECRETARY_ONLY),
+]
+
+
+def declaration(route: str):
+    for pattern, path, expected in MATRIX:
+        if re.search(pattern, route):
+            return path, expected
+    return None
+
+
+def test_every_url_pattern_is_declared():
+    undeclared = [route for route in all_routes() if declaration(route) is None]
+    assert undeclared == [], "declare who may use these URLs in tests/test_permission_matrix.py"
+
+
+ADMIN_MODEL = re.compile(r"^admin/(?P<app>\w+)/(?P<model>\w+)/")
+
+
+def admin_path(route: str) -> str | None:
+    """A concrete path for an admin route: real object ids where the route needs one."""
+    path = route
+    match = ADMIN_MODEL.match(route)
+    if "<path:object_id>" in path or "<id>" in path:
+        if not match:
+            return None
+        model = apps.get_model(match["app"], match["model"])
+        obj = model._default_manager.order_by("pk").first()
+        if obj is None:
+            return None
+        path = path.replace("<path:object_id>", str(obj.pk)).replace("<id>", str(obj.pk))
+    if "<" in path or "(?P" in path or "^" in path:
+        return None
+    return "/" + path
+
+
+@pytest.fixture
+def people(network):
+    def staff(email: str, city_slug: str):
+        user = UserFactory(email=email, city=City.objects.get(slug=city_slug))
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+        return user
+
+    secretary = SecretaryFactory(email="secretary@imatra.fi", is_superuser=True)
+    EmailAddress.objects.create(user=secretary, email=secretary.email, primary=True, verified=True)
+    return {
+        "anonymous": None,
+        "staff_a": staff("staff@tornio.fi", "tornio"),
+        "staff_b": staff("staff@narva.ee", "narva"),
+        "secretary": secretary,
+    }
+
+
+def outcomes_for(client, people, route: str) -> list[str]:
+    if declaration(route) is None:
+        return []  # reported by test_every_url_pattern_is_declared
+    path, expected = declaration(route)
+    if path is None:
+        path = admin_path(route) if route.startswith("admin/") else "/" + route
+    if path is None or "<" in path:
+        return []
+    problems = []
+    for role in ROLES:
+        client.logout()
+        if people[role] is not None:
+            client.force_login(people[role])
+        for method in ("GET", "POST"):
+            want = expected[role][method]
+            if want is None:
+                continue
+            response = client.get(path) if method == "GET" else client.post(path, {})
+            allowed = want if isinstance(want, tuple) else (want,)
+            if response.status_code not in allowed:
+                problems.append(f"{method} {path} as {role}: {response.status_code}, want {want}")
+    return problems
+
+
+@pytest.mark.django_db
+def test_each_role_gets_what_is_declared(client, people):
+    problems = []
+    for route in all_routes():
+        problems += outcomes_for(client, people, route)
+    assert problems == []
