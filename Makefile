@@ -23,7 +23,7 @@ run: install
 	@if $(BIN)/python manage.py help load_network >/dev/null 2>&1; then $(BIN)/python manage.py load_network; fi
 	@$(BIN)/python manage.py secretary_dev
 	@echo "Emails are written to var/mail/. The portal: http://127.0.0.1:$(PORT)/"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/python -m pytest $(ARGS)
@@ -35,6 +35,9 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+benchmark-mail: install
+	$(BIN)/python benchmarks/mail_throughput.py $(ARGS)
 
 up:
 	docker compose up --build

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from citytwins.models import Notification, NotificationPreference, Status
+from citytwins.models import OPT_OUT_KINDS, Notification, NotificationPreference, Status
 from citytwins.notifications import notifications_enqueue
 
 
@@ -113,7 +113,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.register(NotificationPreference)
 class NotificationPreferenceAdmin(admin.ModelAdmin):
-    list_display = ["user", "announcement", "meeting_reminder", "digest", "change_notice"]
-    list_filter = ["announcement", "meeting_reminder", "digest", "change_notice"]
+    list_display = ["user", *(kind.value for kind in OPT_OUT_KINDS)]
+    list_filter = [kind.value for kind in OPT_OUT_KINDS]
     search_fields = ["user__email", "user__name"]
     raw_id_fields = ["user"]

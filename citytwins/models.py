@@ -22,13 +22,20 @@ class Kind(models.TextChoices):
     MEETING_REMINDER = "meeting_reminder", _("Meeting reminders")
     DIGEST = "digest", _("Digests")
     CHANGE_NOTICE = "change_notice", _("Change notices (a city changed its profile)")
+    PROFILE_REMINDER = "profile_reminder", _("Reminders to check your twin's profile")
     CONTACT = "contact", _("Contact messages")
     APPLICATION = "application", _("Membership applications")
     INVITATION = "invitation", _("Invitations")
 
 
 # The kinds a person may turn off; every other kind is always sent.
-OPT_OUT_KINDS = (Kind.ANNOUNCEMENT, Kind.MEETING_REMINDER, Kind.DIGEST, Kind.CHANGE_NOTICE)
+OPT_OUT_KINDS = (
+    Kind.ANNOUNCEMENT,
+    Kind.MEETING_REMINDER,
+    Kind.DIGEST,
+    Kind.CHANGE_NOTICE,
+    Kind.PROFILE_REMINDER,
+)
 # Only the secretary receives change notices, so only the secretary is offered the choice.
 SECRETARIAT_ONLY_KINDS = (Kind.CHANGE_NOTICE,)
 
@@ -142,6 +149,7 @@ class NotificationPreference(models.Model):
     meeting_reminder = models.BooleanField(Kind.MEETING_REMINDER.label, default=True)
     digest = models.BooleanField(Kind.DIGEST.label, default=True)
     change_notice = models.BooleanField(Kind.CHANGE_NOTICE.label, default=True)
+    profile_reminder = models.BooleanField(Kind.PROFILE_REMINDER.label, default=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "citytwins.middleware.AdminSecondFactorMiddleware",
 ]
 
 if not DEBUG:
@@ -296,6 +297,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "citytwins.tasks.notifications_release_stuck",
         "schedule": 5 * 60.0,
     },
+    "profiles-remind-stale": {
+        "task": "members.tasks.profiles_remind_stale_daily",
+        "schedule": crontab(hour=9, minute=5),
+    },
 }
 
 # Notifications: a transient SMTP failure is retried after base x 2^(attempt - 1) seconds, at
@@ -319,6 +324,9 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "City Twins Association"
+# The secretary and anyone else with admin access sign in with a second factor in production;
+# `make run` (DEBUG on) leaves it off and says so.
+MFA_REQUIRED_FOR_ADMIN = env_bool("MFA_REQUIRED_FOR_ADMIN", default=not DEBUG)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -22,7 +23,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from citytwins.models import Kind, Notification, Status
 from citytwins.notifications import SITE_NAME
-from members.forms import AnnouncementForm, UserAdminChangeForm, UserAdminCreationForm
+from members.forms import (
+    AnnouncementForm,
+    InviteForm,
+    UserAdminChangeForm,
+    UserAdminCreationForm,
+)
 from members.models import (
     Announcement,
     ApplicationStatus,
@@ -31,6 +37,7 @@ from members.models import (
     City,
     CityTwin,
     Contact,
+    Invitation,
     MembershipApplication,
     MembershipStatus,
     Objective,
@@ -43,12 +50,14 @@ from members.models import (
 from members.resources import CityResource, ContactResource
 from members.services import (
     ANNOUNCEMENT_TEMPLATE,
+    InvitationRefused,
     announcement_context,
     announcement_key,
     announcement_recipient_count,
     announcement_send,
     application_approve,
     application_decline,
+    invitation_send,
 )
 
 TWIN_SLUG_HELP = _(
@@ -174,6 +183,22 @@ class TwinStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class FreshnessFilter(admin.SimpleListFilter):
+    title = _("profile freshness")
+    parameter_name = "freshness"
+
+    def lookups(self, request, model_admin):
+        return [("stale", _("Not confirmed for 6 months")), ("fresh", _("Confirmed recently"))]
+
+    def queryset(self, request, queryset):
+        stale = CityTwin.objects.stale(now=timezone.now()).values("pk")
+        if self.value() == "stale":
+            return queryset.filter(pk__in=stale)
+        if self.value() == "fresh":
+            return queryset.exclude(pk__in=stale)
+        return queryset
+
+
 class CityInline(admin.StackedInline):
     model = City
     extra = 0
@@ -219,15 +244,23 @@ class SharedServiceInline(admin.TabularInline):
 
 @admin.register(CityTwin)
 class CityTwinAdmin(HistoryAdmin):
-    list_display = ["name", "cities_with_status", "border", "sector_count", "updated_at"]
-    list_filter = [BorderFilter, TwinStatusFilter, TwinCountryFilter, "sectors"]
+    list_display = [
+        "name",
+        "cities_with_status",
+        "border",
+        "sector_count",
+        "profile_checked",
+        "updated_at",
+    ]
+    list_filter = [BorderFilter, TwinStatusFilter, TwinCountryFilter, "sectors", FreshnessFilter]
     search_fields = ["name", "cities__name", "cities__native_name"]
     search_help_text = _("Names of the twin or its cities, native names too; accents optional.")
     prepopulated_fields = {"slug": ["name"]}
     inlines = [CityInline, SharedServiceInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "summary", "description", "website"]}),
+        (None, {"fields": ["name", "slug", "summary", "description", "website", "image"]}),
         (_("Cooperation"), {"fields": ["sectors"]}),
+        (_("Freshness"), {"fields": ["checked_at", "reminded_at"]}),
         (_("Order in lists"), {"fields": ["position"]}),
     ]
 
@@ -269,6 +302,14 @@ class CityTwinAdmin(HistoryAdmin):
     @admin.display(description=_("border"))
     def border(self, twin):
         return twin.border.label
+
+    @admin.display(description=_("profile checked"), ordering="checked_at")
+    def profile_checked(self, twin):
+        """Flag a profile nobody has confirmed for six months."""
+        checked = _("never") if twin.checked_at is None else f"{twin.checked_at:%Y-%m-%d}"
+        if twin.is_stale():
+            return format_html('<strong class="stale">⚠ {} ({})</strong>', checked, _("stale"))
+        return checked
 
     @admin.display(description=_("sectors"))
     def sector_count(self, twin):
@@ -313,6 +354,51 @@ class CityAdmin(ImportExportHistoryAdmin):
         ),
         (None, {"fields": ["description"]}),
     ]
+
+    change_form_template = "admin/members/city/change_form.html"
+
+    def get_urls(self):
+        invite = path(
+            "<path:object_id>/invite/",
+            self.admin_site.admin_view(self.invite_view),
+            name="members_city_invite",
+        )
+        return [invite, *super().get_urls()]
+
+    def invite_view(self, request, object_id):
+        """The secretary invites a person to keep this city's profile current."""
+        city = self.get_object(request, object_id)
+        if city is None:
+            raise Http404
+        if not self.has_change_permission(request, city):
+            raise PermissionDenied
+        form = InviteForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                outcome = invitation_send(
+                    email=form.cleaned_data["email"],
+                    city=city,
+                    name=form.cleaned_data["name"],
+                    by=request.user,
+                )
+            except InvitationRefused as error:
+                form.add_error("email", str(error))
+            else:
+                if outcome.invitation is None:
+                    message = _("%(email)s already has an account: a sign-in link is on its way.")
+                else:
+                    message = _("%(email)s is invited; the link lasts 14 days.")
+                messages.success(request, message % {"email": form.cleaned_data["email"]})
+                return redirect("admin:members_city_change", city.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Invite staff to %(city)s") % {"city": city},
+            "city": city,
+            "form": form,
+            "opts": self.opts,
+            "original": city,
+        }
+        return TemplateResponse(request, "admin/members/city/invite.html", context)
 
     def get_search_results(self, request, queryset, search_term):
         needle = fold(search_term.strip())
@@ -671,3 +757,34 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
         self._decide(
             request, queryset, application_decline, _("%(count)d application(s) declined.")
         )
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations are sent from a city's page; here the secretary sees what became of them."""
+
+    list_display = ["email", "city", "invited_by", "created_at", "expires_at", "state"]
+    list_filter = ["city__twin"]
+    list_select_related = ["city", "invited_by"]
+    search_fields = ["email", "name", "city__name"]
+    readonly_fields = [
+        "email",
+        "name",
+        "city",
+        "invited_by",
+        "user",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("state"))
+    def state(self, invitation):
+        if invitation.is_used:
+            return _("accepted")
+        if invitation.is_expired:
+            return _("expired")
+        return _("waiting")

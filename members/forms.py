@@ -1,17 +1,24 @@
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from citytwins.forms import HoneypotField, single_line
+from members.images import image_reencode
 from members.models import (
     Announcement,
     Audience,
     BorderKind,
+    City,
+    CityTwin,
+    Contact,
     MembershipApplication,
     MembershipStatus,
+    SharedService,
     User,
 )
 
@@ -178,3 +185,104 @@ class AnnouncementForm(forms.ModelForm):
         elif audience and audience != Audience.TWIN and twin is not None:
             self.add_error("twin", _("Choose a twin only for the audience “one twin's staff”."))
         return cleaned
+
+
+class InvitationAcceptForm(forms.Form):
+    """The invited person chooses their name and password."""
+
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("password1"), cleaned.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords differ."))
+        elif first:
+            try:
+                password_validation.validate_password(
+                    first, User(email=self.email, name=cleaned.get("name", ""))
+                )
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))
+    name = forms.CharField(label=_("Name"), max_length=150, required=False)
+
+
+class TwinProfileForm(forms.ModelForm):
+    """What city staff may change of their twin: never its status, slug or cities."""
+
+    class Meta:
+        model = CityTwin
+        fields = ["summary", "description", "website", "image"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 10})}
+        help_texts = {
+            "description": _(
+                "Markdown: **bold**, *italic*, [links](https://example.org), lists. "
+                "Other markup is removed."
+            )
+        }
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
+            return image_reencode(image)
+        return image
+
+
+class CityProfileForm(forms.ModelForm):
+    """What city staff may change of their city: never its status, twin or country."""
+
+    class Meta:
+        model = City
+        fields = ["native_name", "population", "website", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+
+class SharedChoicesFormSet(forms.BaseInlineFormSet):
+    """Every form's select lists the same rows: read them once, not once per form."""
+
+    shared_choice_fields = ("sector",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.shared_choice_fields:
+            choices = list(self.form.base_fields[name].choices)
+            for form in [*self.forms, self.empty_form]:
+                form.fields[name].choices = choices
+
+
+ServiceFormSet = forms.inlineformset_factory(
+    CityTwin,
+    SharedService,
+    formset=SharedChoicesFormSet,
+    fields=["name", "sector", "since", "description"],
+    extra=1,
+    can_delete=True,
+    widgets={"description": forms.Textarea(attrs={"rows": 3})},
+)
+
+ContactFormSet = forms.inlineformset_factory(
+    City,
+    Contact,
+    fields=["name", "role", "visibility", "email", "email_visibility", "phone", "phone_visibility"],
+    extra=1,
+    can_delete=True,
+)

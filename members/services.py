@@ -1,14 +1,17 @@
+import datetime
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from citytwins.notifications import (
     Kind,
@@ -20,12 +23,14 @@ from citytwins.notifications import (
 from citytwins.templatetags.markup import markdown_to_html
 from members import record
 from members.models import (
+    INVITATION_VALIDITY,
     Announcement,
     ApplicationStatus,
     Association,
     Audience,
     City,
     CityTwin,
+    Invitation,
     MembershipApplication,
     MembershipStatus,
     Objective,
@@ -348,3 +353,221 @@ def application_decline(*, application: MembershipApplication, by: User) -> Memb
     locked.decided_by = by
     locked.save(update_fields=["status", "decided_at", "decided_by"])
     return locked
+
+
+class InvitationRefused(Exception):
+    """The person cannot be invited to this city (said in words the secretary can act on)."""
+
+
+@dataclass
+class InvitationOutcome:
+    invitation: Invitation | None
+    existing_user: User | None
+
+
+@transaction.atomic
+def invitation_send(
+    *, email: str, city: City, name: str = "", by: User | None = None
+) -> InvitationOutcome:
+    """Invite a person to keep `city` current: a 14-day link to choose a password.
+
+    An existing account gets a sign-in link instead of a second account; it is linked to the
+    city unless it already keeps another city's profile.
+    """
+    email = User.objects.normalize_email(email.strip())
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        if existing.city_id not in (None, city.pk):
+            raise InvitationRefused(
+                _("%(email)s already keeps %(city)s current; change that in their account first.")
+                % {"email": existing.email, "city": existing.city}
+            )
+        if existing.city_id is None:
+            existing.city = city
+            existing.save(update_fields=["city"])
+        notification_send(
+            kind=Kind.INVITATION,
+            template="members/email/signin_link",
+            recipients=[existing],
+            context={"city": city, "twin": city.twin, "login_url": absolute_url("account_login")},
+            key=f"signin-link:{city.pk}:{existing.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+        )
+        return InvitationOutcome(invitation=None, existing_user=existing)
+
+    token, digest = Invitation.new_token()
+    invitation = Invitation.objects.create(
+        email=email,
+        name=name,
+        city=city,
+        token_digest=digest,
+        invited_by=by,
+        expires_at=timezone.now() + INVITATION_VALIDITY,
+    )
+    notification_send(
+        kind=Kind.INVITATION,
+        template="members/email/invitation",
+        recipients=[email],
+        context={
+            "invitation": invitation,
+            "city": city,
+            "twin": city.twin,
+            "accept_url": absolute_url("members:invitation_accept", token=token),
+            "invited_by": by,
+        },
+        key=f"invitation:{invitation.pk}",
+    )
+    return InvitationOutcome(invitation=invitation, existing_user=None)
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, name: str, password: str) -> User:
+    """Create the invited person's account, verified and linked to the city; the link is spent."""
+    invitation = Invitation.objects.select_for_update().by_token(token).get()
+    if invitation.is_used or invitation.is_expired:
+        raise Invitation.DoesNotExist
+    user = User.objects.create_user(
+        invitation.email, password, name=name or invitation.name, city=invitation.city
+    )
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    invitation.accepted_at = timezone.now()
+    invitation.user = user
+    invitation.save(update_fields=["accepted_at", "user"])
+    return user
+
+
+def absolute_url(name: str, **kwargs) -> str:
+    return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
+
+
+@dataclass
+class FieldChange:
+    record: str
+    field: str
+    before: str
+    after: str
+
+
+def _changes_of(instance: models.Model, label: str) -> list[FieldChange]:
+    """What the latest save changed, from the instance's history (who/when is there too)."""
+    latest = instance.history.first()
+    if latest is None:
+        return []
+    previous = latest.prev_record
+    if latest.history_type == "+":
+        return [FieldChange(label, _("created"), "", str(instance))]
+    if latest.history_type == "-":
+        return [FieldChange(label, _("removed"), str(instance), "")]
+    if previous is None:
+        return []
+    delta = latest.diff_against(previous, excluded_fields=["updated_at", "search_text"])
+    changes = []
+    for change in delta.changes:
+        field = instance._meta.get_field(change.field)
+        changes.append(
+            FieldChange(label, str(field.verbose_name), _display(change.old), _display(change.new))
+        )
+    return changes
+
+
+def _display(value) -> str:
+    if value in (None, ""):
+        return "—"
+    return str(value)
+
+
+def profile_change_notify(*, twin: CityTwin, by: User, changes: list[FieldChange]) -> None:
+    """One email per save to the secretary, listing each changed field before and after."""
+    if not changes:
+        return
+    notification_send(
+        kind=Kind.CHANGE_NOTICE,
+        template="members/email/profile_changed",
+        recipients=secretariat_recipients(),
+        context={
+            "twin": twin,
+            "by": by,
+            "changes": changes,
+            "twin_url": settings.SITE_URL + twin.get_absolute_url(),
+            "history_url": absolute_url("admin:members_citytwin_history", object_id=twin.pk),
+        },
+        key=f"profile-change:{twin.pk}:{by.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+    )
+
+
+@transaction.atomic
+def twin_profile_update(*, form, services_formset, by: User) -> CityTwin:
+    """Save the twin's shared profile and its services; tell the secretary what changed."""
+    twin = form.save()
+    changes = _changes_of(twin, str(twin)) if form.has_changed() else []
+    if services_formset is not None:
+        saved = services_formset.save()
+        for service in saved:
+            changes += _changes_of(service, _("Service: %(name)s") % {"name": service.name})
+        for service in services_formset.deleted_objects:
+            changes.append(
+                FieldChange(
+                    _("Service: %(name)s") % {"name": service.name}, _("removed"), service.name, ""
+                )
+            )
+    profile_change_notify(twin=twin, by=by, changes=changes)
+    return twin
+
+
+@transaction.atomic
+def city_profile_update(*, form, contacts_formset, by: User) -> City:
+    """Save the city's profile and its contacts; tell the secretary what changed."""
+    city = form.save()
+    changes = _changes_of(city, str(city)) if form.has_changed() else []
+    saved = contacts_formset.save()
+    for contact in saved:
+        changes += _changes_of(contact, _("Contact: %(name)s") % {"name": contact.name})
+    for contact in contacts_formset.deleted_objects:
+        changes.append(
+            FieldChange(
+                _("Contact: %(name)s") % {"name": contact.name}, _("removed"), contact.name, ""
+            )
+        )
+    profile_change_notify(twin=city.twin, by=by, changes=changes)
+    return city
+
+
+def twin_profile_confirm(*, twin: CityTwin, by: User) -> CityTwin:
+    """Staff confirm with one click that the profile is still correct (shown publicly)."""
+    twin.checked_at = timezone.now()
+    twin._change_reason = "confirmed still correct"
+    twin.save(update_fields=["checked_at", "updated_at"])
+    return twin
+
+
+STALE_AFTER = datetime.timedelta(days=182)
+
+
+def profiles_remind_stale(*, now: datetime.datetime) -> int:
+    """Remind the staff of each twin whose profile is stale, once per stale period."""
+    cutoff = now - STALE_AFTER
+    reminded = 0
+    for twin in CityTwin.objects.stale(now=now).filter(
+        Q(reminded_at__isnull=True) | Q(reminded_at__lt=cutoff)
+    ):
+        with transaction.atomic():
+            # Claim the reminder first, so two beat runs never remind twice.
+            claimed = (
+                CityTwin.objects.filter(pk=twin.pk)
+                .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=cutoff))
+                .update(reminded_at=now)
+            )
+            if not claimed:
+                continue
+            notification_send(
+                kind=Kind.PROFILE_REMINDER,
+                template="members/email/profile_reminder",
+                recipients=User.objects.filter(city__twin=twin, is_active=True),
+                context={
+                    "twin": twin,
+                    "edit_url": absolute_url("members:my_twin_edit", slug=twin.slug),
+                    "home_url": absolute_url("members:my_home"),
+                },
+                key=f"profile-reminder:{twin.pk}:{now:%Y%m%d}",
+            )
+            reminded += 1
+    return reminded

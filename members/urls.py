@@ -12,4 +12,9 @@ urlpatterns = [
     path("sectors/<slug:slug>/", views.sector_detail, name="sector_detail"),
     path("join/", views.join, name="join"),
     path("join/sent/", views.join_sent, name="join_sent"),
+    path("invitations/<str:token>/", views.invitation_accept_view, name="invitation_accept"),
+    path("my/", views.my_home, name="my_home"),
+    path("my/twins/<slug:slug>/", views.my_twin_edit, name="my_twin_edit"),
+    path("my/twins/<slug:slug>/confirm/", views.my_twin_confirm, name="my_twin_confirm"),
+    path("my/cities/<slug:slug>/", views.my_city_edit, name="my_city_edit"),
 ]

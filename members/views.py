@@ -1,27 +1,45 @@
 import csv
 from dataclasses import dataclass
 
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_countries.fields import Country
 
 from citytwins.forms import robot_detected
 from citytwins.ratelimits import LIMIT_REACHED, sender_allowed
-from members.forms import MembershipApplicationForm, TwinFilterForm
+from members.forms import (
+    CityProfileForm,
+    ContactFormSet,
+    InvitationAcceptForm,
+    MembershipApplicationForm,
+    ServiceFormSet,
+    TwinFilterForm,
+    TwinProfileForm,
+)
 from members.geography import network_map
 from members.models import (
     City,
     CityTwin,
     Contact,
+    Invitation,
     MembershipStatus,
     Sector,
     SharedService,
     fold,
 )
-from members.services import application_submit
+from members.services import (
+    application_submit,
+    city_profile_update,
+    invitation_accept,
+    twin_profile_confirm,
+    twin_profile_update,
+)
 
 # Cities whose staff read what the network shares with its members only.
 MEMBER_STATUSES = {MembershipStatus.MEMBER, MembershipStatus.PARTNER}
@@ -175,8 +193,28 @@ def twin_detail(request, slug):
             "twin": twin,
             "sides": sides,
             "network_map": network_map(network, current=twin),
+            "last_update": twin_last_update(twin),
         },
     )
+
+
+def twin_last_update(twin: CityTwin) -> dict | None:
+    """When city staff last changed the twin, its cities, services or contacts, and from which
+    city: read from the history, in one query."""
+    by_staff = {"history_user__city__isnull": False}
+    fields = ("history_date", "history_user__city__name")
+    histories = [
+        CityTwin.history.filter(id=twin.pk, **by_staff),
+        City.history.filter(twin_id=twin.pk, **by_staff),
+        SharedService.history.filter(twin_id=twin.pk, **by_staff),
+        Contact.history.filter(city__twin=twin.pk, **by_staff),
+    ]
+    first, *others = (history.order_by().values(*fields) for history in histories)
+    changes = first.union(*others).order_by("-history_date")
+    latest = next(iter(changes[:1]), None)
+    if latest is None:
+        return None
+    return {"when": latest["history_date"], "city": latest["history_user__city__name"]}
 
 
 @require_safe
@@ -226,3 +264,92 @@ def join(request):
 @require_safe
 def join_sent(request):
     return render(request, "members/join_sent.html")
+
+
+@login_required
+@require_safe
+def my_home(request):
+    """The signed-in person's city and twin, and what they can do."""
+    city = City.objects.editable_by(request.user).select_related("twin").first()
+    return render(
+        request, "members/my/home.html", {"city": city, "twin": city.twin if city else None}
+    )
+
+
+@login_required
+def my_twin_edit(request, slug):
+    """Staff edit their own twin's shared profile and services; other twins answer 404."""
+    twin = get_object_or_404(CityTwin.objects.editable_by(request.user), slug=slug)
+    data = request.POST if request.method == "POST" else None
+    form = TwinProfileForm(data, request.FILES or None, instance=twin, prefix="twin")
+    services = ServiceFormSet(
+        data, instance=twin, prefix="services", queryset=twin.services.select_related("sector")
+    )
+    if data is not None and form.is_valid() and services.is_valid():
+        twin_profile_update(form=form, services_formset=services, by=request.user)
+        messages.success(request, _("Saved. The public page shows your changes now."))
+        return redirect("members:my_twin_edit", slug=twin.slug)
+    return render(
+        request, "members/my/twin_form.html", {"twin": twin, "form": form, "services": services}
+    )
+
+
+@login_required
+@require_POST
+def my_twin_confirm(request, slug):
+    """One click: the profile is still correct (shown publicly as "checked on …")."""
+    twin = get_object_or_404(CityTwin.objects.editable_by(request.user), slug=slug)
+    twin_profile_confirm(twin=twin, by=request.user)
+    messages.success(request, _("Thank you: the profile is marked as checked today."))
+    return redirect("members:my_home")
+
+
+@login_required
+def my_city_edit(request, slug):
+    """Staff edit their own city and its contacts; other cities answer 404."""
+    city = get_object_or_404(
+        City.objects.editable_by(request.user).select_related("twin"), slug=slug
+    )
+    data = request.POST if request.method == "POST" else None
+    form = CityProfileForm(data, instance=city, prefix="city")
+    contacts = ContactFormSet(data, instance=city, prefix="contacts")
+    if data is not None and form.is_valid() and contacts.is_valid():
+        city_profile_update(form=form, contacts_formset=contacts, by=request.user)
+        messages.success(request, _("Saved. The public page shows your changes now."))
+        return redirect("members:my_city_edit", slug=city.slug)
+    return render(
+        request, "members/my/city_form.html", {"city": city, "form": form, "contacts": contacts}
+    )
+
+
+def invitation_accept_view(request, token):
+    """An invited person chooses a password and arrives signed in, email verified."""
+    invitation = Invitation.objects.by_token(token).select_related("city__twin").first()
+    if invitation is None or invitation.is_used or invitation.is_expired:
+        state = "invalid" if invitation is None else ("used" if invitation.is_used else "expired")
+        return render(
+            request,
+            "members/invitation_invalid.html",
+            {"state": state, "invitation": invitation},
+            status=410 if invitation else 404,
+        )
+    form = InvitationAcceptForm(
+        request.POST if request.method == "POST" else None,
+        initial={"name": invitation.name},
+        email=invitation.email,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitation_accept(
+                token=token, name=form.cleaned_data["name"], password=form.cleaned_data["password1"]
+            )
+        except Invitation.DoesNotExist:
+            return render(request, "members/invitation_invalid.html", {"state": "used"}, status=410)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request, _("Welcome! You keep %(city)s current from here.") % {"city": invitation.city}
+        )
+        return redirect("members:my_home")
+    return render(
+        request, "members/invitation_accept.html", {"invitation": invitation, "form": form}
+    )

@@ -50,6 +50,16 @@ def signed_in(get=200, post=200):
     }
 
 
+def own_twin_only(get, post):
+    """Twin A's staff may; staff of twin B and the secretary (no city) get 404, never 403."""
+    return {
+        "anonymous": {"GET": 302, "POST": 302},
+        "staff_a": {"GET": get, "POST": post},
+        "staff_b": {"GET": 404 if get != 405 else 405, "POST": 404},
+        "secretary": {"GET": 404 if get != 405 else 405, "POST": 404},
+    }
+
+
 # Admin pages: anonymous people are sent to sign in, city staff are refused, the secretary is
 # let in. The secretary's POSTs to the admin are not replayed here (they would delete things);
 # the admin's own tests cover them.
@@ -82,6 +92,16 @@ MATRIX = [
     (r"^sectors/<slug:slug>/$", "/sectors/culture/", everyone(200, 405)),
     (r"^media/<path:path>$", "/media/no-such-file.jpg", everyone(404, 404)),
     (r"^my/notifications/$", "/my/notifications/", signed_in()),
+    (r"^my/$", "/my/", signed_in(200, 405)),
+    # Twin A's and its city's edit pages: only twin A's staff; everyone else signed in gets 404.
+    (r"^my/twins/<slug:slug>/$", "/my/twins/tornio-haparanda/", own_twin_only(200, 200)),
+    (
+        r"^my/twins/<slug:slug>/confirm/$",
+        "/my/twins/tornio-haparanda/confirm/",
+        own_twin_only(405, 302),
+    ),
+    (r"^my/cities/<slug:slug>/$", "/my/cities/tornio/", own_twin_only(200, 200)),
+    (r"^invitations/<str:token>/$", "/invitations/not-a-token/", everyone(404, 404)),
     (r"^unsubscribe/<str:token>/$", "/unsubscribe/not-a-token/", everyone(400, 400)),
     # allauth: the sign-in pages are open (a signed-in person is sent on); account pages need a
     # session; second-factor pages answer 404 until a factor exists.
@@ -126,7 +146,7 @@ MATRIX = [
     (r"^admin/\w+/\w+/process_import/$", None, secretary_gets(405)),
     (r"^admin/citytwins/notification/add/$", None, secretary_gets(403)),
     (r"^admin/members/association/(add|<path:object_id>/delete)/$", None, secretary_gets(403)),
-    (r"^admin/members/membershipapplication/add/$", None, secretary_gets(403)),
+    (r"^admin/members/(membershipapplication|invitation)/add/$", None, secretary_gets(403)),
     (r"^admin/", None, SECRETARY_ONLY),
 ]
 

@@ -1,0 +1,261 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from members.models import City, CityTwin, Contact, SharedService
+from members.roles import secretariat_group_sync
+from members.services import profiles_remind_stale
+from tests.factories import SecretaryFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def secretary(network):
+    secretariat_group_sync()
+    return SecretaryFactory(email="secretary@imatra.fi")
+
+
+@pytest.fixture
+def tornio_staff(network):
+    return UserFactory(email="staff@tornio.fi", name="Liisa", city=City.objects.get(slug="tornio"))
+
+
+@pytest.fixture
+def narva_staff(network):
+    return UserFactory(email="staff@narva.ee", name="Olga", city=City.objects.get(slug="narva"))
+
+
+def twin_post(twin, **changes):
+    services = list(twin.services.order_by("position", "name"))
+    data = {
+        "twin-summary": twin.summary,
+        "twin-description": twin.description,
+        "twin-website": twin.website,
+        "services-TOTAL_FORMS": str(len(services) + 1),
+        "services-INITIAL_FORMS": str(len(services)),
+        "services-MIN_NUM_FORMS": "0",
+        "services-MAX_NUM_FORMS": "1000",
+    }
+    for index, service in enumerate(services):
+        data |= {
+            f"services-{index}-id": str(service.pk),
+            f"services-{index}-twin": str(twin.pk),
+            f"services-{index}-name": service.name,
+            f"services-{index}-sector": str(service.sector_id or ""),
+            f"services-{index}-since": str(service.since or ""),
+            f"services-{index}-description": service.description,
+        }
+    data |= {
+        f"twin-{key}" if not key.startswith("services-") else key: value
+        for key, value in changes.items()
+    }
+    return data
+
+
+def city_post(city, **changes):
+    contacts = list(city.contacts.all())
+    data = {
+        "city-native_name": city.native_name,
+        "city-population": str(city.population or ""),
+        "city-website": city.website,
+        "city-description": city.description,
+        "contacts-TOTAL_FORMS": str(len(contacts) + 1),
+        "contacts-INITIAL_FORMS": str(len(contacts)),
+        "contacts-MIN_NUM_FORMS": "0",
+        "contacts-MAX_NUM_FORMS": "1000",
+    }
+    for index, contact in enumerate(contacts):
+        for field in [
+            "name",
+            "role",
+            "visibility",
+            "email",
+            "email_visibility",
+            "phone",
+            "phone_visibility",
+        ]:
+            data[f"contacts-{index}-{field}"] = getattr(contact, field)
+        data[f"contacts-{index}-id"] = str(contact.pk)
+        data[f"contacts-{index}-city"] = str(city.pk)
+    # The empty form a browser sends: its selects keep their preselected choices.
+    extra = len(contacts)
+    data |= {
+        f"contacts-{extra}-visibility": "public",
+        f"contacts-{extra}-email_visibility": "members",
+        f"contacts-{extra}-phone_visibility": "members",
+    }
+    data |= {
+        f"city-{key}" if not key.startswith("contacts-") else key: value
+        for key, value in changes.items()
+    }
+    return data
+
+
+def test_anonymous_people_are_sent_to_sign_in(client, network):
+    for url in ["/my/", "/my/twins/tornio-haparanda/", "/my/cities/tornio/"]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+
+
+def test_staff_see_their_city_and_twin(client, tornio_staff):
+    client.force_login(tornio_staff)
+    html = client.get("/my/").content.decode()
+    assert "Tornio – Haparanda" in html
+    assert "/my/twins/tornio-haparanda/" in html
+    assert "/my/cities/tornio/" in html
+    assert "/my/cities/haparanda/" not in html
+
+
+def test_staff_edit_their_twin_and_the_public_page_and_the_secretary_see_it(
+    client, tornio_staff, secretary, mailoutbox, django_capture_on_commit_callbacks
+):
+    twin = CityTwin.objects.get(slug="tornio-haparanda")
+    client.force_login(tornio_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/my/twins/tornio-haparanda/",
+            twin_post(twin, summary="One town centre, two countries, one bus line."),
+        )
+    assert response.status_code == 302
+    assert (
+        "One town centre, two countries" in client.get("/twins/tornio-haparanda/").content.decode()
+    )
+
+    notices = [message for message in mailoutbox if message.to == ["secretary@imatra.fi"]]
+    assert len(notices) == 1
+    assert "summary" in notices[0].body.lower()
+    assert "One town centre, two countries, one bus line." in notices[0].body
+    assert twin.summary in notices[0].body  # the value before
+
+    latest = CityTwin.history.filter(id=twin.pk).first()
+    assert latest.history_user == tornio_staff
+
+
+def test_staff_of_another_twin_get_404_and_nothing_changes(client, narva_staff):
+    twin = CityTwin.objects.get(slug="tornio-haparanda")
+    before = CityTwin.objects.filter(pk=twin.pk).values().get()
+    client.force_login(narva_staff)
+    assert client.get("/my/twins/tornio-haparanda/").status_code == 404
+    response = client.post("/my/twins/tornio-haparanda/", twin_post(twin, summary="Taken over"))
+    assert response.status_code == 404
+    assert client.post("/my/twins/tornio-haparanda/confirm/").status_code == 404
+    assert (
+        client.post("/my/cities/tornio/", city_post(City.objects.get(slug="tornio"))).status_code
+        == 404
+    )
+    assert CityTwin.objects.filter(pk=twin.pk).values().get() == before
+
+
+def test_staff_edit_only_their_own_city_of_the_twin(client, tornio_staff):
+    client.force_login(tornio_staff)
+    assert client.get("/my/cities/tornio/").status_code == 200
+    assert client.get("/my/cities/haparanda/").status_code == 404
+
+
+def test_membership_status_and_twin_cannot_be_changed(client, tornio_staff):
+    city = City.objects.get(slug="tornio")
+    client.force_login(tornio_staff)
+    data = city_post(city, population="22000")
+    data |= {"city-status": "former", "city-twin": "999", "city-country": "RU", "city-name": "X"}
+    assert client.post("/my/cities/tornio/", data).status_code == 302
+    city.refresh_from_db()
+    assert city.population == 22000
+    assert (city.status, city.twin.slug, city.country.code, city.name) == (
+        "member",
+        "tornio-haparanda",
+        "FI",
+        "Tornio",
+    )
+
+
+def test_staff_add_edit_and_remove_services(client, tornio_staff):
+    twin = CityTwin.objects.get(slug="tornio-haparanda")
+    client.force_login(tornio_staff)
+    count = twin.services.count()
+    data = twin_post(twin)
+    data |= {f"services-{count}-name": "Shared ice hall", f"services-{count}-since": "2010"}
+    data["services-0-DELETE"] = "on"
+    assert client.post("/my/twins/tornio-haparanda/", data).status_code == 302
+    names = set(twin.services.values_list("name", flat=True))
+    assert "Shared ice hall" in names
+    assert "Provincia Bothniensis" not in names
+    assert len(names) == count
+
+
+def test_contacts_with_visibility_per_field(client, tornio_staff):
+    city = City.objects.get(slug="tornio")
+    client.force_login(tornio_staff)
+    data = city_post(city)
+    data |= {
+        "contacts-0-name": "Pekka Niemi",
+        "contacts-0-role": "Mayor's office",
+        "contacts-0-visibility": "public",
+        "contacts-0-email": "pekka.niemi@tornio.fi",
+        "contacts-0-email_visibility": "public",
+        "contacts-0-phone": "+358 40 000 0000",
+        "contacts-0-phone_visibility": "hidden",
+    }
+    assert client.post("/my/cities/tornio/", data).status_code == 302
+    contact = Contact.objects.get(city=city)
+    assert contact.phone_visibility == "hidden"
+    client.logout()
+    html = client.get("/twins/tornio-haparanda/").content.decode()
+    assert "pekka.niemi@tornio.fi" in html
+    assert "+358 40 000 0000" not in html
+
+
+def test_confirming_the_profile_is_shown_publicly(client, tornio_staff):
+    client.force_login(tornio_staff)
+    assert client.post("/my/twins/tornio-haparanda/confirm/").status_code == 302
+    twin = CityTwin.objects.get(slug="tornio-haparanda")
+    assert twin.checked_at is not None
+    assert f"{twin.checked_at:%Y}" in client.get("/twins/tornio-haparanda/").content.decode()
+    assert "checked on" in client.get("/twins/tornio-haparanda/").content.decode().lower()
+
+
+def test_bad_input_is_a_form_error_never_a_500(client, tornio_staff):
+    twin = CityTwin.objects.get(slug="tornio-haparanda")
+    client.force_login(tornio_staff)
+    for changes in [
+        {"summary": "x" * 100_000},
+        {"website": "javascript:alert(1)"},
+        {"services-0-since": "not a year"},
+        {"services-TOTAL_FORMS": "nonsense"},
+    ]:
+        response = client.post("/my/twins/tornio-haparanda/", twin_post(twin, **changes))
+        assert response.status_code in (200, 400), changes
+    assert CityTwin.objects.get(pk=twin.pk).summary == twin.summary
+
+
+def test_stale_profiles_remind_their_staff_once_per_period(
+    tornio_staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    later = timezone.now() + datetime.timedelta(days=200)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert profiles_remind_stale(now=later) == 7
+        assert profiles_remind_stale(now=later) == 0
+    assert [message.to for message in mailoutbox] == [["staff@tornio.fi"]]
+    assert "/my/twins/tornio-haparanda/" in mailoutbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [("/my/", 4), ("/my/twins/tornio-haparanda/", 7), ("/my/cities/tornio/", 5)],
+)
+def test_my_pages_run_a_fixed_number_of_queries(
+    client, tornio_staff, django_assert_num_queries, url, queries
+):
+    client.force_login(tornio_staff)
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
+    SharedService.objects.bulk_create(
+        SharedService(twin=tornio_staff.city.twin, name=f"Service {n}") for n in range(30)
+    )
+    Contact.objects.bulk_create(
+        Contact(city=tornio_staff.city, name=f"Person {n}") for n in range(30)
+    )
+    with django_assert_num_queries(queries):
+        assert client.get(url).status_code == 200
