@@ -127,7 +127,9 @@ def server_error(request):
 def preferences(request):
     """The signed-in person chooses which kinds of email they receive."""
     preference, _created = NotificationPreference.objects.get_or_create(user=request.user)
-    form = NotificationPreferenceForm(request.POST or None, instance=preference, user=request.user)
+    form = NotificationPreferenceForm(
+        request.POST if request.method == "POST" else None, instance=preference, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your email choices are saved."))

@@ -372,7 +372,7 @@ class CityAdmin(ImportExportHistoryAdmin):
             raise Http404
         if not self.has_change_permission(request, city):
             raise PermissionDenied
-        form = InviteForm(request.POST or None)
+        form = InviteForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 outcome = invitation_send(

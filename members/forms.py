@@ -221,6 +221,12 @@ class InvitationAcceptForm(forms.Form):
         return cleaned
 
 
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["name"]
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email"))
     name = forms.CharField(label=_("Name"), max_length=150, required=False)

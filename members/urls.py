@@ -14,6 +14,7 @@ urlpatterns = [
     path("join/sent/", views.join_sent, name="join_sent"),
     path("invitations/<str:token>/", views.invitation_accept_view, name="invitation_accept"),
     path("my/", views.my_home, name="my_home"),
+    path("my/account/", views.my_account, name="my_account"),
     path("my/twins/<slug:slug>/", views.my_twin_edit, name="my_twin_edit"),
     path("my/twins/<slug:slug>/confirm/", views.my_twin_confirm, name="my_twin_confirm"),
     path("my/cities/<slug:slug>/", views.my_city_edit, name="my_city_edit"),

@@ -18,6 +18,7 @@ from members.forms import (
     ContactFormSet,
     InvitationAcceptForm,
     MembershipApplicationForm,
+    PersonForm,
     ServiceFormSet,
     TwinFilterForm,
     TwinProfileForm,
@@ -274,6 +275,17 @@ def my_home(request):
     return render(
         request, "members/my/home.html", {"city": city, "twin": city.twin if city else None}
     )
+
+
+@login_required
+def my_account(request):
+    """The person's own name; email, password and second factor are allauth's pages."""
+    form = PersonForm(request.POST if request.method == "POST" else None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your name is saved."))
+        return redirect("members:my_home")
+    return render(request, "members/my/account_form.html", {"form": form})
 
 
 @login_required

@@ -91,8 +91,9 @@ MATRIX = [
     (r"^sectors/$", "/sectors/", everyone(200, 405)),
     (r"^sectors/<slug:slug>/$", "/sectors/culture/", everyone(200, 405)),
     (r"^media/<path:path>$", "/media/no-such-file.jpg", everyone(404, 404)),
-    (r"^my/notifications/$", "/my/notifications/", signed_in()),
+    (r"^my/notifications/$", "/my/notifications/", signed_in(200, 302)),
     (r"^my/$", "/my/", signed_in(200, 405)),
+    (r"^my/account/$", "/my/account/", signed_in(200, 302)),
     # Twin A's and its city's edit pages: only twin A's staff; everyone else signed in gets 404.
     (r"^my/twins/<slug:slug>/$", "/my/twins/tornio-haparanda/", own_twin_only(200, 200)),
     (

@@ -132,3 +132,12 @@ def test_the_secretary_may_turn_off_change_notices(client):
         key="change:1",
     )
     assert rows == []
+
+
+def test_unticking_every_box_turns_every_kind_off(client, staff):
+    # A form with every checkbox unticked posts nothing at all: it must still be saved.
+    client.force_login(staff)
+    assert client.post("/my/notifications/", {}).status_code == 302
+    choices = preference(staff)
+    assert not (choices.announcement or choices.meeting_reminder or choices.digest)
+    assert not choices.profile_reminder

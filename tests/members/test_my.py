@@ -259,3 +259,70 @@ def test_my_pages_run_a_fixed_number_of_queries(
     )
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+def uploaded(name: str, content: bytes, content_type: str = "image/jpeg"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    return tmp_path
+
+
+def test_an_image_is_stored_reencoded_under_a_random_name(client, tornio_staff, media_root):
+    from tests.members.test_images import picture
+
+    twin = CityTwin.objects.get(slug="tornio-haparanda")
+    client.force_login(tornio_staff)
+    data = twin_post(twin)
+    data["twin-image"] = uploaded("../../etc/town hall.png", picture("PNG"), "image/png")
+    assert client.post("/my/twins/tornio-haparanda/", data).status_code == 302
+    twin.refresh_from_db()
+    assert twin.image.name.startswith("twins/")
+    assert twin.image.name.endswith(".png")
+    assert "town" not in twin.image.name
+    assert (media_root / twin.image.name).exists()
+    assert twin.image.url in client.get("/twins/tornio-haparanda/").content.decode()
+
+
+def refused_uploads():
+    from tests.members.test_images import REFUSED, SVG, picture
+
+    yield "php.jpg", REFUSED["php renamed .jpg"]
+    yield "page.jpg", REFUSED["html renamed .jpg"]
+    yield "drawing.jpg", SVG
+    yield "drawing.svg", SVG
+    yield "truncated.jpg", REFUSED["truncated jpeg"]
+    yield "big.png", picture("PNG", size=(1500, 1500)) + b"\0" * (6 * 1024 * 1024)
+    yield "bomb.png", picture("PNG", size=(14000, 14000), mode="1")
+
+
+@pytest.mark.parametrize(("name", "content"), list(refused_uploads()), ids=lambda v: str(v)[:12])
+def test_anything_but_a_real_image_is_a_form_error(client, tornio_staff, media_root, name, content):
+    twin = CityTwin.objects.get(slug="tornio-haparanda")
+    client.force_login(tornio_staff)
+    data = twin_post(twin)
+    data["twin-image"] = uploaded(name, content)
+    response = client.post("/my/twins/tornio-haparanda/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["image"]
+    twin.refresh_from_db()
+    assert not twin.image
+    assert list(media_root.iterdir()) == []
+
+
+def test_staff_change_their_name(client, tornio_staff):
+    client.force_login(tornio_staff)
+    assert client.get("/my/account/").status_code == 200
+    assert client.post("/my/account/", {"name": "Liisa Virtanen"}).status_code == 302
+    tornio_staff.refresh_from_db()
+    assert tornio_staff.name == "Liisa Virtanen"
+    assert client.post("/my/account/", {"name": "x" * 500}).status_code == 200
