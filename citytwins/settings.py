@@ -153,8 +153,8 @@ AUTH_USER_MODEL = "members.User"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # A request must never wait on a silent Redis: short socket timeouts and no client-side retries.
 REDIS_CLIENT_OPTIONS = {
-    "socket_connect_timeout": 0.5,
-    "socket_timeout": 0.5,
+    "socket_connect_timeout": 0.25,
+    "socket_timeout": 0.25,
     "retry": Retry(NoBackoff(), 0),
 }
 
@@ -266,7 +266,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_PUBLISH_RETRY = False
-CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_CONNECTION_TIMEOUT = 0.5
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # Longer than the longest retry of a delivery, so a task is not handed out twice while it
@@ -276,8 +276,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "interval_start": 0,
     "interval_step": 0.2,
     "interval_max": 0.5,
-    "socket_connect_timeout": 1,
-    "socket_timeout": 1,
+    "socket_connect_timeout": 0.5,
+    "socket_timeout": 0.5,
 }
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
 CELERY_REDIS_SOCKET_TIMEOUT = 1
