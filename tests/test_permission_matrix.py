@@ -79,6 +79,7 @@ def secretary_gets(status):
 MATRIX = [
     (r"^$", "/", everyone(200, 405)),
     (r"^healthz$", "/healthz", everyone(200, 405)),
+    (r"^favicon\.ico$", "/favicon.ico", everyone(301, 405)),
     (r"^about/$", "/about/", everyone(200, 405)),
     # Public forms: an empty POST is the form again, with its errors.
     (r"^contact/$", "/contact/", everyone(200, 200)),
