@@ -44,6 +44,8 @@ from members.models import (
 logger = logging.getLogger(__name__)
 
 LOADER_REASON = "load_network"
+# A confirmation is kept in the history but is not a change of the profile.
+CONFIRMED_REASON = "confirmed still correct"
 
 
 @dataclass
@@ -494,21 +496,22 @@ def profile_change_notify(*, twin: CityTwin, by: User, changes: list[FieldChange
     )
 
 
+def _formset_changes(formset, label: str) -> list[FieldChange]:
+    """What saving an inline formset changed: each saved row's fields, and the rows removed."""
+    changes = []
+    for row in formset.save():
+        changes += _changes_of(row, label % {"name": row.name})
+    for row in formset.deleted_objects:
+        changes.append(FieldChange(label % {"name": row.name}, _("removed"), row.name, ""))
+    return changes
+
+
 @transaction.atomic
 def twin_profile_update(*, form, services_formset, by: User) -> CityTwin:
     """Save the twin's shared profile and its services; tell the secretary what changed."""
     twin = form.save()
     changes = _changes_of(twin, str(twin)) if form.has_changed() else []
-    if services_formset is not None:
-        saved = services_formset.save()
-        for service in saved:
-            changes += _changes_of(service, _("Service: %(name)s") % {"name": service.name})
-        for service in services_formset.deleted_objects:
-            changes.append(
-                FieldChange(
-                    _("Service: %(name)s") % {"name": service.name}, _("removed"), service.name, ""
-                )
-            )
+    changes += _formset_changes(services_formset, _("Service: %(name)s"))
     profile_change_notify(twin=twin, by=by, changes=changes)
     return twin
 
@@ -518,15 +521,7 @@ def city_profile_update(*, form, contacts_formset, by: User) -> City:
     """Save the city's profile and its contacts; tell the secretary what changed."""
     city = form.save()
     changes = _changes_of(city, str(city)) if form.has_changed() else []
-    saved = contacts_formset.save()
-    for contact in saved:
-        changes += _changes_of(contact, _("Contact: %(name)s") % {"name": contact.name})
-    for contact in contacts_formset.deleted_objects:
-        changes.append(
-            FieldChange(
-                _("Contact: %(name)s") % {"name": contact.name}, _("removed"), contact.name, ""
-            )
-        )
+    changes += _formset_changes(contacts_formset, _("Contact: %(name)s"))
     profile_change_notify(twin=city.twin, by=by, changes=changes)
     return city
 
@@ -534,8 +529,8 @@ def city_profile_update(*, form, contacts_formset, by: User) -> City:
 def twin_profile_confirm(*, twin: CityTwin, by: User) -> CityTwin:
     """Staff confirm with one click that the profile is still correct (shown publicly)."""
     twin.checked_at = timezone.now()
-    twin._change_reason = "confirmed still correct"
-    twin.save(update_fields=["checked_at", "updated_at"])
+    twin._change_reason = CONFIRMED_REASON
+    twin.save(update_fields=["checked_at"])
     return twin
 
 

@@ -35,6 +35,7 @@ from members.models import (
     fold,
 )
 from members.services import (
+    CONFIRMED_REASON,
     application_submit,
     city_profile_update,
     invitation_accept,
@@ -205,7 +206,9 @@ def twin_last_update(twin: CityTwin) -> dict | None:
     by_staff = {"history_user__city__isnull": False}
     fields = ("history_date", "history_user__city__name")
     histories = [
-        CityTwin.history.filter(id=twin.pk, **by_staff),
+        CityTwin.history.filter(id=twin.pk, **by_staff).exclude(
+            history_change_reason=CONFIRMED_REASON
+        ),
         City.history.filter(twin_id=twin.pk, **by_staff),
         SharedService.history.filter(twin_id=twin.pk, **by_staff),
         Contact.history.filter(city__twin=twin.pk, **by_staff),
