@@ -7,7 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from citytwins.forms import HoneypotField, single_line
+from citytwins.forms import HoneypotField, SubmissionField, single_line
 from members.images import image_reencode
 from members.models import (
     Announcement,
@@ -116,6 +116,7 @@ class MembershipApplicationForm(forms.ModelForm):
         _("Enter a phone number of digits, spaces and + ( ) - / only, e.g. +358 5 123 4567."),
     )
     website = HoneypotField()
+    submission = SubmissionField()
 
     class Meta:
         model = MembershipApplication

@@ -565,6 +565,8 @@ class MembershipApplication(models.Model):
     contact_email = models.EmailField(_("contact email"))
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     motivation = models.TextField(_("motivation"), max_length=5000)
+    # One filled-in form: sending it twice (a double click) keeps one application.
+    submission = models.UUIDField(unique=True, null=True, blank=True, editable=False)
     status = models.CharField(
         _("status"), max_length=10, choices=ApplicationStatus, default=ApplicationStatus.NEW
     )

@@ -1,5 +1,6 @@
 import datetime
 import logging
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -232,9 +233,15 @@ def application_submit(
     contact_email: str,
     contact_phone: str,
     motivation: str,
+    submission: uuid.UUID,
 ) -> MembershipApplication:
-    """The application is kept and the secretary told, in one transaction."""
+    """The application is kept and the secretary told, in one transaction; the same filled-in
+    form sent twice keeps one application and tells the secretary once."""
+    existing = MembershipApplication.objects.filter(submission=submission).first()
+    if existing is not None:
+        return existing
     application = MembershipApplication.objects.create(
+        submission=submission,
         city_name=city_name,
         country=country,
         twin_city_name=twin_city_name,

@@ -258,7 +258,10 @@ def join(request):
         if form.is_valid():
             data = form.cleaned_data
             if sender_allowed(request, action="join", address=data["contact_email"]):
-                application_submit(**{name: data[name] for name in form.Meta.fields})
+                application_submit(
+                    **{name: data[name] for name in form.Meta.fields},
+                    submission=data["submission"],
+                )
                 return redirect("members:join_sent")
             form.add_error(None, LIMIT_REACHED)
             status = 429

@@ -69,6 +69,17 @@ def test_an_application_is_kept_and_the_secretary_told(
     assert Notification.objects.get().kind == Kind.APPLICATION
 
 
+def test_a_double_click_keeps_one_application_and_tells_the_secretary_once(
+    client, secretary, mailoutbox, django_capture_on_commit_callbacks
+):
+    form = {**VALID, "submission": "1b4e28ba-2fa1-11d2-883f-0016d3cca427"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(URL, form).status_code == 302
+        assert client.post(URL, form).status_code == 302
+    assert MembershipApplication.objects.count() == 1
+    assert len(mailoutbox) == 1
+
+
 def test_a_robot_filling_the_honeypot_gets_the_same_thanks_and_nothing_is_kept(client, secretary):
     response = client.post(URL, {**VALID, "website": "buy-now.example"})
     assert response["Location"] == "/join/sent/"
