@@ -498,6 +498,15 @@ class ObjectiveInline(admin.TabularInline):
     fields = ["text", "position"]
 
 
+@admin.register(Purpose, Objective)
+class AimAdmin(HistoryAdmin):
+    """Edited on the association's page; listed here for their history (who changed what)."""
+
+    list_display = ["position", "text"]
+    list_display_links = ["text"]
+    search_fields = ["text"]
+
+
 @admin.register(Association)
 class AssociationAdmin(HistoryAdmin):
     """The association's one record: it is edited, never added twice or deleted."""

@@ -452,6 +452,7 @@ class Purpose(models.Model):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="purposes")
     text = models.CharField(_("text"), max_length=300)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("purpose")
@@ -470,6 +471,7 @@ class Objective(models.Model):
     )
     text = models.CharField(_("text"), max_length=300)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("objective")

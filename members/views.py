@@ -146,6 +146,8 @@ def twin_csv(request):
     directory = directory_read(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="city-twins.csv"'
+    # A byte-order mark, so spreadsheets read Český Těšín as UTF-8, not in a legacy code page.
+    response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow([str(title) for title in CSV_HEADER])
     for twin in directory.twins:

@@ -383,7 +383,8 @@ def test_other_signed_in_users_see_what_the_public_sees(client, contacts, user_k
 def csv_rows(response) -> list[dict]:
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="city-twins.csv"'
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    assert response.content.startswith("\ufeff".encode())  # so spreadsheets read it as UTF-8
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_csv_has_one_row_per_city_with_its_details(client, network):
