@@ -51,6 +51,10 @@ class UserManager(BaseUserManager):
             raise ValueError("A superuser must have is_staff and is_superuser set.")
         return self._create_user(email, password, **extra_fields)
 
+    def staff_of(self, twin) -> "models.QuerySet[User]":
+        """Active staff of either city of a twin, whatever the cities' membership status."""
+        return self.filter(city__twin=twin, is_active=True)
+
     def get_by_natural_key(self, username: str) -> "User":
         return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
 

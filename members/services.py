@@ -168,11 +168,12 @@ ANNOUNCEMENT_TEMPLATE = "members/email/announcement"
 
 
 def announcement_recipients(announcement: Announcement) -> QuerySet[User]:
-    """All members (staff of member and partner cities), the secretariat, or one twin's staff."""
+    """All members (staff of member and partner cities), the secretariat, or all staff of one
+    twin, a prospective city's included: the secretary chose that twin."""
     if announcement.audience == Audience.SECRETARIAT:
         return secretariat_recipients()
     if announcement.audience == Audience.TWIN:
-        return member_recipients(twin=announcement.twin)
+        return User.objects.staff_of(announcement.twin)
     return member_recipients()
 
 
@@ -563,7 +564,7 @@ def profiles_remind_stale(*, now: datetime.datetime) -> int:
             notification_send(
                 kind=Kind.PROFILE_REMINDER,
                 template="members/email/profile_reminder",
-                recipients=User.objects.filter(city__twin=twin, is_active=True),
+                recipients=User.objects.staff_of(twin),
                 context={
                     "twin": twin,
                     "edit_url": absolute_url("members:my_twin_edit", slug=twin.slug),

@@ -80,6 +80,12 @@ def test_one_twin_means_that_twins_staff(people, secretary):
     assert addresses(announcement) == {"staff@tornio.fi", "staff@haparanda.se"}
 
 
+def test_one_twin_includes_its_prospective_citys_staff(people, secretary):
+    twin = CityTwin.objects.get(slug="cieszyn-cesky-tesin")
+    announcement = announcement_create(secretary, audience=Audience.TWIN, twin=twin)
+    assert addresses(announcement) == {"staff@cesky-tesin.cz"}
+
+
 def test_sending_twice_sends_once(
     people, secretary, mailoutbox, django_capture_on_commit_callbacks
 ):
