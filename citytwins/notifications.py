@@ -3,7 +3,7 @@
     notification_send(
         kind=Kind.ANNOUNCEMENT,
         template="announcement",  # templates/citytwins/email/announcement_subject.txt, …
-        recipients=member_recipients(),
+        recipients=User.objects.members(),
         context={"announcement_subject": …, "body": …},
         key=f"announcement:{announcement.pk}",
     )
@@ -21,10 +21,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -47,11 +45,9 @@ __all__ = [
     "Kind",
     "Notification",
     "Status",
-    "member_recipients",
     "notification_send",
     "notifications_enqueue",
     "opt_out_kinds_for",
-    "secretariat_recipients",
     "unsubscribe_token",
     "unsubscribe_token_read",
 ]
@@ -82,29 +78,8 @@ def unsubscribe_token_read(token: str) -> tuple[int, str] | None:
 
 def opt_out_kinds_for(user: "User") -> list[Kind]:
     """The kinds this person may turn off: change notices only for the secretary."""
-    from members.roles import SECRETARIAT_GROUP
-
-    is_secretary = user.groups.filter(name=SECRETARIAT_GROUP).exists()
+    is_secretary = user.is_secretary
     return [kind for kind in OPT_OUT_KINDS if is_secretary or kind not in SECRETARIAT_ONLY_KINDS]
-
-
-def secretariat_recipients() -> QuerySet["User"]:
-    """Active users in the Secretariat group."""
-    from members.roles import SECRETARIAT_GROUP
-
-    return get_user_model().objects.filter(is_active=True, groups__name=SECRETARIAT_GROUP)
-
-
-def member_recipients(*, twin=None) -> QuerySet["User"]:
-    """Active users linked to a member or partner city (of one twin, when given)."""
-    from members.models import MembershipStatus
-
-    users = get_user_model().objects.filter(
-        is_active=True, city__status__in=[MembershipStatus.MEMBER, MembershipStatus.PARTNER]
-    )
-    if twin is not None:
-        users = users.filter(city__twin=twin)
-    return users
 
 
 def notifications_enqueue(ids: list[int], *, countdown: float | None = None) -> None:

@@ -6,8 +6,8 @@ from citytwins.notifications import (
     Kind,
     Notification,
     notification_send,
-    secretariat_recipients,
 )
+from members.models import User
 
 
 @transaction.atomic
@@ -22,7 +22,7 @@ def contact_send(
     to_secretary = notification_send(
         kind=Kind.CONTACT,
         template="citytwins/email/contact",
-        recipients=secretariat_recipients(),
+        recipients=User.objects.secretariat(),
         context=context,
         key=f"contact:{submission}",
         reply_to=email,

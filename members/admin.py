@@ -322,16 +322,7 @@ class CityTwinAdmin(HistoryAdmin):
 class ContactInline(admin.TabularInline):
     model = Contact
     extra = 0
-    fields = [
-        "name",
-        "role",
-        "visibility",
-        "email",
-        "email_visibility",
-        "phone",
-        "phone_visibility",
-        "position",
-    ]
+    fields = [*Contact.DETAILS, "position"]
 
 
 @admin.register(City)

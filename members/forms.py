@@ -290,7 +290,7 @@ ServiceFormSet = forms.inlineformset_factory(
 ContactFormSet = forms.inlineformset_factory(
     City,
     Contact,
-    fields=["name", "role", "visibility", "email", "email_visibility", "phone", "phone_visibility"],
+    fields=Contact.DETAILS,
     extra=1,
     can_delete=True,
 )

@@ -28,7 +28,24 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-class UserManager(BaseUserManager):
+class UserQuerySet(models.QuerySet):
+    """Who is who in the network, for recipients of mail and for what a reader may see."""
+
+    def secretariat(self) -> "UserQuerySet":
+        from members.roles import SECRETARIAT_GROUP
+
+        return self.filter(is_active=True, groups__name=SECRETARIAT_GROUP)
+
+    def members(self) -> "UserQuerySet":
+        """Active staff of member and partner cities: the network's members."""
+        return self.filter(is_active=True, city__status__in=NETWORK_STATUSES)
+
+    def staff_of(self, twin) -> "UserQuerySet":
+        """Active staff of either city of a twin, whatever the cities' membership status."""
+        return self.filter(city__twin=twin, is_active=True)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra_fields) -> "User":
@@ -50,10 +67,6 @@ class UserManager(BaseUserManager):
         if not (extra_fields["is_staff"] and extra_fields["is_superuser"]):
             raise ValueError("A superuser must have is_staff and is_superuser set.")
         return self._create_user(email, password, **extra_fields)
-
-    def staff_of(self, twin) -> "models.QuerySet[User]":
-        """Active staff of either city of a twin, whatever the cities' membership status."""
-        return self.filter(city__twin=twin, is_active=True)
 
     def get_by_natural_key(self, username: str) -> "User":
         return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
@@ -105,6 +118,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.name or self.email
 
+    @property
+    def is_secretary(self) -> bool:
+        from members.roles import SECRETARIAT_GROUP
+
+        return self.groups.filter(name=SECRETARIAT_GROUP).exists()
+
+    @property
+    def is_network_member(self) -> bool:
+        """Staff of a member or partner city read what the network shares with members only."""
+        return self.is_active and self.city_id is not None and self.city.status in NETWORK_STATUSES
+
 
 class Sector(models.Model):
     """One of the association's nine sectors of cooperation (reference data of the network)."""
@@ -133,6 +157,10 @@ class MembershipStatus(models.TextChoices):
     FORMER = "former", _("Former member")
 
 
+# The cities whose staff are the network's members: they read members-only details and mail.
+NETWORK_STATUSES = (MembershipStatus.MEMBER, MembershipStatus.PARTNER)
+
+
 class BorderKind(models.TextChoices):
     INTERNAL = "internal", _("EU internal border")
     EXTERNAL = "external", _("EU external border")
@@ -151,14 +179,10 @@ class Visibility(models.TextChoices):
     HIDDEN = "hidden", _("Hidden")
 
 
-def twin_image_path(filename: str) -> str:
+def _twin_image_upload_to(instance, filename: str) -> str:
     """A random name: an uploaded file's own name never reaches the disk or a URL."""
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"twins/{uuid.uuid4().hex}.{suffix}"
-
-
-def _twin_image_upload_to(instance, filename: str) -> str:
-    return twin_image_path(filename)
 
 
 PROFILE_FRESH_FOR = datetime.timedelta(days=182)
@@ -273,9 +297,6 @@ class CityQuerySet(models.QuerySet):
             return self.none()
         return self.filter(staff=user)
 
-    def in_network(self) -> "CityQuerySet":
-        return self.exclude(status=MembershipStatus.FORMER)
-
     def counts_by_status(self) -> dict[str, int]:
         rows = self.values("status").annotate(count=Count("pk")).order_by()
         return {row["status"]: row["count"] for row in rows}
@@ -342,10 +363,6 @@ class City(models.Model):
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
 
-    @property
-    def is_member(self) -> bool:
-        return self.status == MembershipStatus.MEMBER
-
 
 class Contact(models.Model):
     """A person to contact in a city; each detail has its own visibility."""
@@ -369,6 +386,17 @@ class Contact(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     history = HistoricalRecords()
+
+    # What a contact consists of, as city staff, the admin and import files edit it.
+    DETAILS = [
+        "name",
+        "role",
+        "visibility",
+        "email",
+        "email_visibility",
+        "phone",
+        "phone_visibility",
+    ]
 
     class Meta:
         verbose_name = _("contact")
@@ -450,40 +478,42 @@ class Association(models.Model):
         return self.name
 
 
-class Purpose(models.Model):
-    """One of the association's purposes ("themes of actions")."""
+class Aim(models.Model):
+    """One line of the association's record, kept in the brochure's order."""
 
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="purposes")
     text = models.CharField(_("text"), max_length=300)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("purpose")
-        verbose_name_plural = _("purposes")
+        abstract = True
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
         return self.text
 
 
-class Objective(models.Model):
+class Purpose(Aim):
+    """One of the association's purposes ("themes of actions")."""
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="purposes")
+    history = HistoricalRecords()
+
+    class Meta(Aim.Meta):
+        verbose_name = _("purpose")
+        verbose_name_plural = _("purposes")
+
+
+class Objective(Aim):
     """One of the things the association shall do to achieve its purposes."""
 
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="objectives"
     )
-    text = models.CharField(_("text"), max_length=300)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(Aim.Meta):
         verbose_name = _("objective")
         verbose_name_plural = _("objectives")
-        ordering = ["position", "pk"]
-
-    def __str__(self) -> str:
-        return self.text
 
 
 def token_digest(token: str) -> str:

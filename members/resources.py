@@ -164,17 +164,7 @@ class ContactResource(NetworkResource):
         model = Contact
         name = "Contacts (a city's slug and the person's name identify a contact)"
         import_id_fields = ["city", "name"]
-        fields = [
-            "city",
-            "name",
-            "role",
-            "visibility",
-            "email",
-            "email_visibility",
-            "phone",
-            "phone_visibility",
-            "position",
-        ]
+        fields = ["city", *Contact.DETAILS, "position"]
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True

@@ -17,9 +17,7 @@ from django.utils.translation import gettext as _
 from citytwins.notifications import (
     Kind,
     Notification,
-    member_recipients,
     notification_send,
-    secretariat_recipients,
 )
 from citytwins.templatetags.markup import markdown_to_html
 from members import record
@@ -171,10 +169,10 @@ def announcement_recipients(announcement: Announcement) -> QuerySet[User]:
     """All members (staff of member and partner cities), the secretariat, or all staff of one
     twin, a prospective city's included: the secretary chose that twin."""
     if announcement.audience == Audience.SECRETARIAT:
-        return secretariat_recipients()
+        return User.objects.secretariat()
     if announcement.audience == Audience.TWIN:
         return User.objects.staff_of(announcement.twin)
-    return member_recipients()
+    return User.objects.members()
 
 
 def announcement_recipient_count(announcement: Announcement) -> int:
@@ -255,7 +253,7 @@ def application_submit(
     notification_send(
         kind=Kind.APPLICATION,
         template="members/email/application_received",
-        recipients=secretariat_recipients(),
+        recipients=User.objects.secretariat(),
         context={"application": application, "admin_url": application_admin_url(application)},
         key=f"application:{application.pk}:received",
         reply_to=contact_email,
@@ -492,7 +490,7 @@ def profile_change_notify(*, twin: CityTwin, by: User, changes: list[FieldChange
     notification_send(
         kind=Kind.CHANGE_NOTICE,
         template="members/email/profile_changed",
-        recipients=secretariat_recipients(),
+        recipients=User.objects.secretariat(),
         context={
             "twin": twin,
             "by": by,
@@ -538,6 +536,7 @@ def twin_profile_confirm(*, twin: CityTwin, by: User) -> CityTwin:
     """Staff confirm with one click that the profile is still correct (shown publicly)."""
     twin.checked_at = timezone.now()
     twin._change_reason = CONFIRMED_REASON
+    twin._history_user = by
     twin.save(update_fields=["checked_at"])
     return twin
 

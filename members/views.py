@@ -29,7 +29,6 @@ from members.models import (
     CityTwin,
     Contact,
     Invitation,
-    MembershipStatus,
     Sector,
     SharedService,
     fold,
@@ -42,16 +41,6 @@ from members.services import (
     twin_profile_confirm,
     twin_profile_update,
 )
-
-# Cities whose staff read what the network shares with its members only.
-MEMBER_STATUSES = {MembershipStatus.MEMBER, MembershipStatus.PARTNER}
-
-
-def reader_is_member(user) -> bool:
-    """Staff of a member or partner city read members-only details; everyone else public ones."""
-    return (
-        user.is_authenticated and user.city_id is not None and user.city.status in MEMBER_STATUSES
-    )
 
 
 @dataclass
@@ -184,7 +173,7 @@ def twin_detail(request, slug):
         ),
         slug=slug,
     )
-    member = reader_is_member(request.user)
+    member = request.user.is_authenticated and request.user.is_network_member
     sides = []
     for city in twin.cities.all():
         contacts = [contact.shown_to(member=member) for contact in city.contacts.all()]

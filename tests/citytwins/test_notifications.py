@@ -15,15 +15,14 @@ from citytwins.notifications import (
     Kind,
     Notification,
     Status,
-    member_recipients,
     notification_send,
-    secretariat_recipients,
 )
 from citytwins.tasks import (
     notifications_deliver,
     notifications_release_stuck,
     notifications_requeue_overdue,
 )
+from members.models import User
 from members.roles import SECRETARIAT_GROUP
 from tests.conftest import Inbox, free_port
 from tests.factories import CityFactory, CityTwinFactory, SecretaryFactory, UserFactory
@@ -126,9 +125,9 @@ def test_secretariat_and_member_recipients():
     UserFactory(email="gone@tornio.fi", city=tornio, is_active=False)
     UserFactory(email="nobody@example.org")
 
-    assert list(secretariat_recipients()) == [secretary]
-    assert set(member_recipients()) == {in_tornio, in_slubice}
-    assert list(member_recipients(twin=tornio_haparanda)) == [in_tornio]
+    assert list(User.objects.secretariat()) == [secretary]
+    assert set(User.objects.members()) == {in_tornio, in_slubice}
+    assert list(User.objects.members().staff_of(tornio_haparanda)) == [in_tornio]
 
 
 def test_delivery_counts_by_key_prefix(django_capture_on_commit_callbacks):

@@ -67,15 +67,7 @@ def city_post(city, **changes):
         "contacts-MAX_NUM_FORMS": "1000",
     }
     for index, contact in enumerate(contacts):
-        for field in [
-            "name",
-            "role",
-            "visibility",
-            "email",
-            "email_visibility",
-            "phone",
-            "phone_visibility",
-        ]:
+        for field in Contact.DETAILS:
             data[f"contacts-{index}-{field}"] = getattr(contact, field)
         data[f"contacts-{index}-id"] = str(contact.pk)
         data[f"contacts-{index}-city"] = str(city.pk)
