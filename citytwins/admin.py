@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from citytwins.models import OPT_OUT_KINDS, Notification, NotificationPreference, Status
-from citytwins.notifications import notifications_enqueue
+from citytwins.outbox import notifications_enqueue
 
 
 @admin.register(Notification)

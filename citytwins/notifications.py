@@ -36,6 +36,7 @@ from citytwins.models import (
     NotificationPreference,
     Status,
 )
+from citytwins.outbox import notifications_enqueue
 
 if TYPE_CHECKING:
     from members.models import User
@@ -46,7 +47,6 @@ __all__ = [
     "Notification",
     "Status",
     "notification_send",
-    "notifications_enqueue",
     "opt_out_kinds_for",
     "unsubscribe_token",
     "unsubscribe_token_read",
@@ -55,8 +55,6 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 UNSUBSCRIBE_SALT = "citytwins.notifications.unsubscribe"
-# Rows per delivery task: one SMTP connection carries a whole batch.
-BATCH_SIZE = 100
 SITE_NAME = "City Twins Association"
 
 
@@ -80,35 +78,6 @@ def opt_out_kinds_for(user: "User") -> list[Kind]:
     """The kinds this person may turn off: change notices only for the secretary."""
     is_secretary = user.is_secretary
     return [kind for kind in OPT_OUT_KINDS if is_secretary or kind not in SECRETARIAT_ONLY_KINDS]
-
-
-def notifications_enqueue(ids: list[int], *, countdown: float | None = None) -> None:
-    """Publish delivery in batches now; a broker that is down is logged, the rows stay pending."""
-    from citytwins.tasks import notifications_deliver
-
-    for start in range(0, len(ids), BATCH_SIZE):
-        batch = ids[start : start + BATCH_SIZE]
-        options = {"countdown": countdown} if countdown else {}
-        queue = _current_queue()
-        if queue:
-            options["queue"] = queue
-        try:
-            notifications_deliver.apply_async((batch,), **options)
-        except Exception:
-            # kombu's OperationalError, or anything else the broker throws: never the caller's
-            # problem, the beat job re-enqueues what stays pending.
-            logger.warning("broker unavailable; %d notifications left pending", len(batch))
-            return
-
-
-def _current_queue() -> str | None:
-    """Inside a task, the queue it came from, so follow-up work stays on that queue."""
-    from celery import current_task
-
-    if current_task and not current_task.request.is_eager:
-        delivery_info = current_task.request.delivery_info or {}
-        return delivery_info.get("routing_key")
-    return None
 
 
 def notification_send(

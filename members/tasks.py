@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from members.services import profiles_remind_stale
+from members.services.reminders import profiles_remind_stale
 
 
 @shared_task

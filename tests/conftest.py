@@ -294,6 +294,6 @@ def watched_page(page, live_server):
 @pytest.fixture
 def network(db):
     """The association's record as `load_network` loads it: 7 twins, 14 cities, 9 sectors."""
-    from members.services import network_load
+    from members.services.record import network_load
 
     network_load()

@@ -5,7 +5,11 @@ from django.test.utils import CaptureQueriesContext
 from citytwins.models import Kind, Notification, NotificationPreference, Status
 from members.models import Announcement, Audience, City, CityTwin
 from members.roles import secretariat_group_sync
-from members.services import announcement_key, announcement_recipients, announcement_send
+from members.services.announcements import (
+    announcement_key,
+    announcement_recipients,
+    announcement_send,
+)
 from tests.factories import SecretaryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from members.models import City, Invitation, User
-from members.services import InvitationRefused, invitation_send
+from members.services.invitations import InvitationRefused, invitation_send
 from tests.factories import SecretaryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

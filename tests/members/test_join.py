@@ -9,7 +9,7 @@ from members.models import (
     MembershipApplication,
     MembershipStatus,
 )
-from members.services import application_approve, application_decline
+from members.services.applications import application_approve, application_decline
 from tests.factories import SecretaryFactory
 
 pytestmark = pytest.mark.django_db

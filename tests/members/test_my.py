@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from members.models import City, CityTwin, Contact, SharedService
 from members.roles import secretariat_group_sync
-from members.services import profiles_remind_stale
+from members.services.reminders import profiles_remind_stale
 from tests.factories import SecretaryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

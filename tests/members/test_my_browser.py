@@ -7,7 +7,7 @@ from django.conf import settings as django_settings
 
 from citytwins.models import Notification
 from members.models import City
-from members.services import invitation_send
+from members.services.invitations import invitation_send
 from tests.conftest import axe_serious_violations
 from tests.factories import UserFactory
 

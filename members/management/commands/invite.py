@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
 from members.models import City
-from members.services import InvitationRefused, invitation_send
+from members.services.invitations import InvitationRefused, invitation_send
 
 
 class Command(BaseCommand):

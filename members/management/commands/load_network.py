@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from members.services import network_load
+from members.services.record import network_load
 
 
 class Command(BaseCommand):

@@ -1,6 +1,5 @@
-import csv
-import html
-import io
+"""The public directory: filters, sorting, the CSV, border kinds and its query counts."""
+
 import re
 
 import pytest
@@ -12,8 +11,6 @@ from members.models import (
     CityTwin,
     Contact,
     Sector,
-    SharedService,
-    Visibility,
     border_kind,
 )
 from tests.factories import (
@@ -24,59 +21,9 @@ from tests.factories import (
     UserFactory,
     twins_create,
 )
+from tests.members.reading import RECORD, cards, csv_rows, listed, page_text
 
 pytestmark = pytest.mark.django_db
-
-RECORD = {
-    "imatra-svetogorsk": [("Imatra", "Finland", "Member"), ("Svetogorsk", "Russia", "Member")],
-    "narva-ivangorod": [("Narva", "Estonia", "Member"), ("Ivangorod", "Russia", "Member")],
-    "frankfurt-oder-slubice": [
-        ("Frankfurt (Oder)", "Germany", "Member"),
-        ("Słubice", "Poland", "Cooperating partner"),
-    ],
-    "gorlitz-zgorzelec": [
-        ("Görlitz", "Germany", "Member"),
-        ("Zgorzelec", "Poland", "Cooperating partner"),
-    ],
-    "tornio-haparanda": [("Tornio", "Finland", "Member"), ("Haparanda", "Sweden", "Member")],
-    "valka-valga": [("Valka", "Latvia", "Member"), ("Valga", "Estonia", "Member")],
-    "cieszyn-cesky-tesin": [
-        ("Cieszyn", "Poland", "Cooperating partner"),
-        ("Český Těšín", "Czechia", "Prospective member"),
-    ],
-}
-
-
-def readable(markup: str) -> str:
-    """Markup as a screen reader reads it: hidden leaves and tags dropped, spaces collapsed."""
-    markup = re.sub(r'<(\w+)[^>]*aria-hidden="true"[^>]*>[^<]*</\1>', " ", markup)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup)))
-
-
-def page_text(response) -> str:
-    return readable(response.content.decode())
-
-
-def listed(response) -> list[str]:
-    """Slugs of the twins the directory lists, in order."""
-    match = re.search(r'<ol class="twin-list".*?</ol>', response.content.decode(), re.S)
-    if match is None:
-        return []
-    return re.findall(r'<h3 id="twin-([\w-]+)"', match.group(0))
-
-
-def cards(response) -> dict[str, str]:
-    """Each listed twin's card, as text."""
-    content = response.content.decode()
-    found = {}
-    for slug in listed(response):
-        start = content.index(f'<article class="card twin-card" aria-labelledby="twin-{slug}"')
-        end = content.index("</article>", start)
-        found[slug] = readable(content[start:end])
-    return found
-
-
-# The directory
 
 
 def test_directory_lists_every_twin_with_both_cities_countries_and_statuses(client, network):
@@ -259,134 +206,6 @@ def test_the_directory_answers_only_safe_methods(client, network):
 # A twin's page
 
 
-def test_twin_page_shows_both_cities_and_their_shared_services(client, network):
-    response = client.get("/twins/tornio-haparanda/")
-    assert response.status_code == 200
-    text = page_text(response)
-    assert "<h1>Tornio – Haparanda</h1>" in response.content.decode()
-    assert "Tornio Country Finland Native name Tornio Membership Member" in text
-    assert "Haparanda Country Sweden Native name Haparanda Membership Member" in text
-    assert "The association's flagship" in text
-    assert "EU internal border" in text
-    for service in SharedService.objects.filter(twin__slug="tornio-haparanda"):
-        assert service.name in text
-    assert "Provincia Bothniensis Co-operation between the city administrations · since 1987" in (
-        text
-    )
-
-
-def test_twin_page_gives_each_citys_status_note_population_and_website(client, network):
-    City.objects.filter(slug="cesky-tesin").update(
-        population=24000, website="https://www.tesin.cz/"
-    )
-    text = page_text(client.get("/twins/cieszyn-cesky-tesin/"))
-    assert "Cieszyn Country Poland Native name Cieszyn Membership Cooperating partner" in text
-    assert "Not yet a member because of Polish legislation." in text
-    assert "Has not joined yet, but has expressed its will to cooperate" in text
-    assert "Population 24,000 Website https://www.tesin.cz/" in text
-
-
-def test_twin_page_renders_the_description_as_sanitised_markdown(client, network):
-    CityTwin.objects.filter(slug="valka-valga").update(
-        description="One **town** in two.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))"
-    )
-    content = client.get("/twins/valka-valga/").content.decode()
-    assert "<p>One <strong>town</strong> in two.</p>" in content
-    assert "alert(1)" not in content
-
-
-def test_an_unknown_twin_gets_the_sites_404_page(client, network):
-    response = client.get("/twins/atlantis/")
-    assert response.status_code == 404
-    assert "We could not find that page" in response.content.decode()
-    assert 'class="site-header"' in response.content.decode()
-
-
-def test_twin_page_shows_its_place_on_the_map(client, network):
-    content = client.get("/twins/tornio-haparanda/").content.decode()
-    current = re.search(r'<a href="/twins/tornio-haparanda/" class="map-twin is-current"', content)
-    assert current is not None
-    assert 'aria-current="page"' in content
-
-
-@pytest.fixture
-def contacts(network):
-    """Tornio's contacts: one with details for everyone, members and nobody."""
-    tornio = City.objects.get(slug="tornio")
-    ContactFactory(
-        city=tornio,
-        name="Public Person",
-        email="public@tornio.fi",
-        email_visibility=Visibility.PUBLIC,
-        phone="+358 40 111 1111",
-        phone_visibility=Visibility.MEMBERS,
-    )
-    ContactFactory(
-        city=tornio,
-        name="Member Person",
-        visibility=Visibility.MEMBERS,
-        email="members@tornio.fi",
-        email_visibility=Visibility.MEMBERS,
-        phone="+358 40 222 2222",
-        phone_visibility=Visibility.HIDDEN,
-    )
-    ContactFactory(
-        city=tornio,
-        name="Hidden Person",
-        visibility=Visibility.HIDDEN,
-        email="hidden@tornio.fi",
-        email_visibility=Visibility.PUBLIC,
-    )
-
-
-def test_anonymous_readers_see_public_contact_details_only(client, contacts):
-    content = client.get("/twins/tornio-haparanda/").content.decode()
-    assert "Public Person" in content and "public@tornio.fi" in content
-    for secret in [
-        "+358 40 111 1111",
-        "Member Person",
-        "members@tornio.fi",
-        "+358 40 222 2222",
-        "Hidden",
-        "hidden@",
-    ]:
-        assert secret not in content
-
-
-def test_staff_of_a_member_city_see_members_only_details_but_never_hidden_ones(client, contacts):
-    client.force_login(UserFactory(city=City.objects.get(slug="valga")))
-    content = client.get("/twins/tornio-haparanda/").content.decode()
-    for shown in [
-        "Public Person",
-        "public@tornio.fi",
-        "+358 40 111 1111",
-        "Member Person",
-        "members@",
-    ]:
-        assert shown in content
-    for hidden in ["+358 40 222 2222", "Hidden Person", "hidden@tornio.fi"]:
-        assert hidden not in content
-
-
-@pytest.mark.parametrize("user_kind", ["no city", "prospective city"])
-def test_other_signed_in_users_see_what_the_public_sees(client, contacts, user_kind):
-    city = City.objects.get(slug="cesky-tesin") if user_kind == "prospective city" else None
-    client.force_login(UserFactory(city=city))
-    content = client.get("/twins/tornio-haparanda/").content.decode()
-    assert "public@tornio.fi" in content
-    assert "Member Person" not in content and "+358 40 111 1111" not in content
-
-
-# The CSV
-
-
-def csv_rows(response) -> list[dict]:
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="city-twins.csv"'
-    assert response.content.startswith("\ufeff".encode())  # so spreadsheets read it as UTF-8
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-
-
 def test_csv_has_one_row_per_city_with_its_details(client, network):
     response = client.get("/twins.csv")
     rows = csv_rows(response)
@@ -444,44 +263,6 @@ def test_directory_links_to_the_csv_of_what_it_shows(client, network):
 
 
 # Sectors
-
-
-def test_sectors_lists_the_nine_sectors_in_the_brochures_order(client, network):
-    response = client.get("/sectors/")
-    assert response.status_code == 200
-    names = re.findall(
-        r'<h2><a href="/sectors/[\w-]+/">([^<]+)</a></h2>', response.content.decode()
-    )
-    assert [html.unescape(name) for name in names] == list(
-        Sector.objects.values_list("name", flat=True)
-    )
-    assert len(names) == 9
-    assert names[0] == "Co-operation between the city administrations"
-
-
-def test_sector_page_shows_its_twins_and_its_shared_services(client, network):
-    sector = Sector.objects.get(slug="education-and-training")
-    CityTwin.objects.get(slug="tornio-haparanda").sectors.add(sector)
-    response = client.get("/sectors/education-and-training/")
-    assert response.status_code == 200
-    text = page_text(response)
-    assert "Education and training" in text
-    assert listed_in_sector(response) == ["tornio-haparanda"]
-    assert "Joint language school Tornio – Haparanda · since 1989" in text
-    assert "Provincia Bothniensis" not in text
-
-
-def listed_in_sector(response) -> list[str]:
-    return re.findall(r'<h3 id="twin-([\w-]+)"', response.content.decode())
-
-
-def test_an_unknown_sector_gets_the_sites_404_page(client, network):
-    response = client.get("/sectors/astrology/")
-    assert response.status_code == 404
-    assert "We could not find that page" in response.content.decode()
-
-
-# The derived border kind
 
 
 @pytest.mark.parametrize(

@@ -1,45 +1,29 @@
+"""The public directory: twins (as a page and as CSV), a twin's page, the sectors."""
+
 import csv
 from dataclasses import dataclass
 
-from django.contrib import messages
-from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_safe
 from django_countries.fields import Country
 
-from citytwins.forms import robot_detected
-from citytwins.ratelimits import LIMIT_REACHED, sender_allowed
 from members.forms import (
-    CityProfileForm,
-    ContactFormSet,
-    InvitationAcceptForm,
-    MembershipApplicationForm,
-    PersonForm,
-    ServiceFormSet,
     TwinFilterForm,
-    TwinProfileForm,
 )
 from members.geography import network_map
 from members.models import (
     City,
     CityTwin,
     Contact,
-    Invitation,
     Sector,
     SharedService,
     fold,
 )
-from members.services import (
+from members.services.profiles import (
     CONFIRMED_REASON,
-    application_submit,
-    city_profile_update,
-    invitation_accept,
-    twin_profile_confirm,
-    twin_profile_update,
 )
 
 
@@ -235,130 +219,4 @@ def sector_detail(request, slug):
         request,
         "members/sector_detail.html",
         {"sector": sector, "twins": twins, "services": services},
-    )
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def join(request):
-    """A city applies to join; the secretary decides. A robot gets the same thanks, nothing kept."""
-    form = MembershipApplicationForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if form.is_bound:
-        if robot_detected(form):
-            return redirect("members:join_sent")
-        if form.is_valid():
-            data = form.cleaned_data
-            if sender_allowed(request, action="join", address=data["contact_email"]):
-                application_submit(
-                    **{name: data[name] for name in form.Meta.fields},
-                    submission=data["submission"],
-                )
-                return redirect("members:join_sent")
-            form.add_error(None, LIMIT_REACHED)
-            status = 429
-    return render(request, "members/join_form.html", {"form": form}, status=status)
-
-
-@require_safe
-def join_sent(request):
-    return render(request, "members/join_sent.html")
-
-
-@login_required
-@require_safe
-def my_home(request):
-    """The signed-in person's city and twin, and what they can do."""
-    city = City.objects.editable_by(request.user).select_related("twin").first()
-    return render(
-        request, "members/my/home.html", {"city": city, "twin": city.twin if city else None}
-    )
-
-
-@login_required
-def my_account(request):
-    """The person's own name; email, password and second factor are allauth's pages."""
-    form = PersonForm(request.POST if request.method == "POST" else None, instance=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your name is saved."))
-        return redirect("members:my_home")
-    return render(request, "members/my/account_form.html", {"form": form})
-
-
-@login_required
-def my_twin_edit(request, slug):
-    """Staff edit their own twin's shared profile and services; other twins answer 404."""
-    twin = get_object_or_404(CityTwin.objects.editable_by(request.user), slug=slug)
-    data = request.POST if request.method == "POST" else None
-    form = TwinProfileForm(data, request.FILES or None, instance=twin, prefix="twin")
-    services = ServiceFormSet(
-        data, instance=twin, prefix="services", queryset=twin.services.select_related("sector")
-    )
-    if data is not None and form.is_valid() and services.is_valid():
-        twin_profile_update(form=form, services_formset=services, by=request.user)
-        messages.success(request, _("Saved. The public page shows your changes now."))
-        return redirect("members:my_twin_edit", slug=twin.slug)
-    return render(
-        request, "members/my/twin_form.html", {"twin": twin, "form": form, "services": services}
-    )
-
-
-@login_required
-@require_POST
-def my_twin_confirm(request, slug):
-    """One click: the profile is still correct (shown publicly as "checked on …")."""
-    twin = get_object_or_404(CityTwin.objects.editable_by(request.user), slug=slug)
-    twin_profile_confirm(twin=twin, by=request.user)
-    messages.success(request, _("Thank you: the profile is marked as checked today."))
-    return redirect("members:my_home")
-
-
-@login_required
-def my_city_edit(request, slug):
-    """Staff edit their own city and its contacts; other cities answer 404."""
-    city = get_object_or_404(
-        City.objects.editable_by(request.user).select_related("twin"), slug=slug
-    )
-    data = request.POST if request.method == "POST" else None
-    form = CityProfileForm(data, instance=city, prefix="city")
-    contacts = ContactFormSet(data, instance=city, prefix="contacts")
-    if data is not None and form.is_valid() and contacts.is_valid():
-        city_profile_update(form=form, contacts_formset=contacts, by=request.user)
-        messages.success(request, _("Saved. The public page shows your changes now."))
-        return redirect("members:my_city_edit", slug=city.slug)
-    return render(
-        request, "members/my/city_form.html", {"city": city, "form": form, "contacts": contacts}
-    )
-
-
-def invitation_accept_view(request, token):
-    """An invited person chooses a password and arrives signed in, email verified."""
-    invitation = Invitation.objects.by_token(token).select_related("city__twin").first()
-    if invitation is None or invitation.is_used or invitation.is_expired:
-        state = "invalid" if invitation is None else ("used" if invitation.is_used else "expired")
-        return render(
-            request,
-            "members/invitation_invalid.html",
-            {"state": state, "invitation": invitation},
-            status=410 if invitation else 404,
-        )
-    form = InvitationAcceptForm(
-        request.POST if request.method == "POST" else None,
-        initial={"name": invitation.name},
-        email=invitation.email,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = invitation_accept(
-                token=token, name=form.cleaned_data["name"], password=form.cleaned_data["password1"]
-            )
-        except Invitation.DoesNotExist:
-            return render(request, "members/invitation_invalid.html", {"state": "used"}, status=410)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(
-            request, _("Welcome! You keep %(city)s current from here.") % {"city": invitation.city}
-        )
-        return redirect("members:my_home")
-    return render(
-        request, "members/invitation_accept.html", {"invitation": invitation, "form": form}
     )

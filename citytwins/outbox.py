@@ -1,0 +1,195 @@
+"""The outbox's delivery: publishing rows to the workers, the delivery task that sends them, and
+the sweepers that take back what a lost task left behind. `citytwins.tasks` imports from here
+(and schedules the sweepers); nothing here imports it.
+"""
+
+import datetime
+import logging
+import smtplib
+import uuid
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import mailers
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from citytwins.models import Notification, Status
+
+logger = logging.getLogger(__name__)
+
+# Rows per delivery task: one SMTP connection carries a whole batch.
+BATCH_SIZE = 100
+
+
+def notifications_enqueue(ids: list[int], *, countdown: float | None = None) -> None:
+    """Publish delivery in batches now; a broker that is down is logged, the rows stay pending."""
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = ids[start : start + BATCH_SIZE]
+        options = {"countdown": countdown} if countdown else {}
+        queue = _current_queue()
+        if queue:
+            options["queue"] = queue
+        try:
+            notifications_deliver.apply_async((batch,), **options)
+        except Exception:
+            # kombu's OperationalError, or anything else the broker throws: never the caller's
+            # problem, the beat job re-enqueues what stays pending.
+            logger.warning("broker unavailable; %d notifications left pending", len(batch))
+            return
+
+
+def _current_queue() -> str | None:
+    """Inside a task, the queue it came from, so follow-up work stays on that queue."""
+    from celery import current_task
+
+    if current_task and not current_task.request.is_eager:
+        delivery_info = current_task.request.delivery_info or {}
+        return delivery_info.get("routing_key")
+    return None
+
+
+class PermanentFailure(Exception):
+    """The server refused for good (5xx) or the message cannot be sent as written."""
+
+
+def _failure_kind(error: Exception) -> type[Exception]:
+    """PermanentFailure for a 5xx or a malformed message; ConnectionError when the connection is
+    gone (every later row would fail too); Exception for a 4xx on this one message."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in error.recipients.values()]
+        return PermanentFailure if codes and min(codes) >= 500 else Exception
+    if isinstance(error, smtplib.SMTPResponseException):
+        # SMTPResponseException covers SMTPDataError and SMTPSenderRefused.
+        return PermanentFailure if error.smtp_code >= 500 else Exception
+    if isinstance(error, OSError):
+        # Disconnects, refused connections, timeouts (smtplib's own errors are OSErrors too).
+        return ConnectionError
+    if isinstance(error, (ValueError, UnicodeError)):
+        return PermanentFailure  # an address or header Django will not put on the wire
+    return Exception
+
+
+def _error_text(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:2000]
+
+
+def retry_delay(attempts: int) -> float:
+    """Exponential backoff: base, 2 x base, 4 x base … after the 1st, 2nd, 3rd attempt."""
+    return settings.NOTIFICATION_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
+
+
+# Named as it always was, so messages already queued and the beat schedule keep finding it.
+@shared_task(bind=True, ignore_result=True, name="citytwins.tasks.notifications_deliver")
+def notifications_deliver(self, notification_ids: list[int]) -> dict[str, int]:
+    """Claim the pending rows named, send them over one SMTP connection, record each outcome.
+
+    Idempotent: a row already sent (or claimed by another task) is skipped. A redelivery of this
+    very task (its worker died mid-send) takes its own rows back at once.
+    """
+    claim = self.request.id or uuid.uuid4().hex
+    now = timezone.now()
+    with transaction.atomic():
+        rows = list(
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(Q(status=Status.PENDING) | Q(status=Status.SENDING, claimed_by=claim))
+            .filter(pk__in=notification_ids)
+            .order_by("pk")
+        )
+        Notification.objects.filter(pk__in=[row.pk for row in rows]).update(
+            status=Status.SENDING, claimed_by=claim, attempts=F("attempts") + 1, updated_at=now
+        )
+    for row in rows:
+        row.attempts += 1
+
+    sent, failed, to_retry = [], [], []
+    mailer = mailers.default
+    try:
+        mailer.open()
+    except Exception as error:
+        to_retry = [(row, error) for row in rows]
+        rows = []
+    for index, row in enumerate(rows):
+        try:
+            mailer.send_messages([row.email_message()])
+        except Exception as error:
+            kind = _failure_kind(error)
+            if kind is PermanentFailure:
+                failed.append((row, error))
+            elif kind is ConnectionError:
+                to_retry += [(later, error) for later in rows[index:]]
+                break
+            else:
+                to_retry.append((row, error))
+            continue
+        # Recorded at once, row by row: a worker killed later must not send this row again.
+        Notification.objects.filter(pk=row.pk, claimed_by=claim).update(
+            status=Status.SENT, sent_at=timezone.now(), updated_at=timezone.now(), last_error=""
+        )
+        sent.append(row)
+    try:
+        mailer.close()
+    except Exception:
+        logger.info("SMTP connection did not close cleanly", exc_info=True)
+
+    for row, error in failed:
+        _row_fail(row, claim, error)
+    retry_later: dict[float, list[int]] = {}
+    for row, error in to_retry:
+        if row.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+            _row_fail(row, claim, error)
+            failed.append((row, error))
+            continue
+        delay = retry_delay(row.attempts)
+        Notification.objects.filter(pk=row.pk, claimed_by=claim).update(
+            status=Status.PENDING,
+            claimed_by="",
+            last_error=_error_text(error),
+            next_attempt_at=timezone.now() + datetime.timedelta(seconds=delay),
+            updated_at=timezone.now(),
+        )
+        retry_later.setdefault(delay, []).append(row.pk)
+    if not self.request.is_eager:
+        # In-process (development) there is no countdown: the beat job retries instead.
+        for delay, ids in retry_later.items():
+            notifications_enqueue(ids, countdown=delay)
+    retried = sum(len(ids) for ids in retry_later.values())
+    if failed or retried:
+        logger.warning(
+            "notifications: %d sent, %d failed, %d to retry", len(sent), len(failed), retried
+        )
+    return {"sent": len(sent), "failed": len(failed), "retry": retried}
+
+
+def _row_fail(row: Notification, claim: str, error: Exception) -> None:
+    Notification.objects.filter(pk=row.pk, claimed_by=claim).update(
+        status=Status.FAILED,
+        claimed_by="",
+        last_error=_error_text(error),
+        updated_at=timezone.now(),
+    )
+
+
+def overdue_requeue() -> int:
+    """Rows left pending (their task never reached the broker) go again."""
+    ids = list(Notification.objects.overdue(grace_seconds=60).values_list("pk", flat=True))
+    notifications_enqueue(ids)
+    return len(ids)
+
+
+def stuck_release() -> int:
+    """Rows held in sending longer than the broker's visibility timeout belong to a task
+    that is gone for good; they become pending again and go out."""
+    timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
+    with transaction.atomic():
+        ids = list(
+            Notification.objects.stuck(older_than_seconds=timeout)
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
+        )
+        Notification.objects.filter(pk__in=ids, status=Status.SENDING).update(
+            status=Status.PENDING, claimed_by="", updated_at=timezone.now()
+        )
+    notifications_enqueue(ids)
+    return len(ids)

@@ -1,0 +1,67 @@
+"""People who sign in, and the invitations that brought them."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from members.forms import (
+    UserAdminChangeForm,
+    UserAdminCreationForm,
+)
+from members.models import (
+    Invitation,
+    User,
+)
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    form = UserAdminChangeForm
+    add_form = UserAdminCreationForm
+    ordering = ["email"]
+    list_display = ["email", "name", "is_staff", "is_active", "last_login"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    search_fields = ["email", "name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Person"), {"fields": ["name"]}),
+        (
+            _("Permissions"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "name", "password1", "password2"]}),
+    ]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations are sent from a city's page; here the secretary sees what became of them."""
+
+    list_display = ["email", "city", "invited_by", "created_at", "expires_at", "state"]
+    list_filter = ["city__twin"]
+    list_select_related = ["city", "invited_by"]
+    search_fields = ["email", "name", "city__name"]
+    readonly_fields = [
+        "email",
+        "name",
+        "city",
+        "invited_by",
+        "user",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("state"))
+    def state(self, invitation):
+        if invitation.is_used:
+            return _("accepted")
+        if invitation.is_expired:
+            return _("expired")
+        return _("waiting")

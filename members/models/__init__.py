@@ -1,0 +1,65 @@
+"""The members app's models, one module per family; re-exported here because Django, the
+migrations and every caller know them as `members.models.<Name>`."""
+
+from members.models.announcements import Announcement, Audience
+from members.models.applications import ApplicationStatus, MembershipApplication
+from members.models.association import Aim, Association, Objective, Purpose
+from members.models.invitations import (
+    INVITATION_VALIDITY,
+    Invitation,
+    InvitationQuerySet,
+    token_digest,
+)
+from members.models.network import (
+    EU_COUNTRIES,
+    NETWORK_STATUSES,
+    PROFILE_FRESH_FOR,
+    BorderKind,
+    City,
+    CityQuerySet,
+    CityTwin,
+    CityTwinQuerySet,
+    Contact,
+    MembershipStatus,
+    Sector,
+    SharedService,
+    Visibility,
+    _twin_image_upload_to,
+    border_kind,
+    fold,
+)
+from members.models.people import User, UserManager, UserQuerySet
+
+__all__ = [
+    "EU_COUNTRIES",
+    "INVITATION_VALIDITY",
+    "NETWORK_STATUSES",
+    "PROFILE_FRESH_FOR",
+    "Aim",
+    "Announcement",
+    "ApplicationStatus",
+    "Association",
+    "Audience",
+    "BorderKind",
+    "City",
+    "CityQuerySet",
+    "CityTwin",
+    "CityTwinQuerySet",
+    "Contact",
+    "Invitation",
+    "InvitationQuerySet",
+    "MembershipApplication",
+    "MembershipStatus",
+    "Objective",
+    "Purpose",
+    "Sector",
+    "SharedService",
+    "User",
+    "UserManager",
+    "UserQuerySet",
+    "Visibility",
+    "_twin_image_upload_to",
+    "border_kind",
+    "fold",
+    "token_digest",
+]

@@ -1,0 +1,54 @@
+"""Announcements from the secretary to the members, the secretariat or one twin's staff."""
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from members.models.network import CityTwin
+from members.models.people import User
+
+
+class Audience(models.TextChoices):
+    MEMBERS = "members", _("All members")
+    SECRETARIAT = "secretariat", _("The secretariat")
+    TWIN = "twin", _("One twin's staff")
+
+
+class Announcement(models.Model):
+    """A message from the secretary to the members, the secretariat or one twin's staff."""
+
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("body"), help_text=_("Markdown."))
+    audience = models.CharField(
+        _("audience"), max_length=12, choices=Audience, default=Audience.MEMBERS
+    )
+    twin = models.ForeignKey(
+        CityTwin,
+        verbose_name=_("twin"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("For the audience 'one twin's staff'."),
+    )
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(audience="twin", twin__isnull=False) | ~Q(audience="twin"),
+                name="announcement_twin_audience_names_a_twin",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.subject

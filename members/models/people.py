@@ -1,0 +1,110 @@
+"""People who sign in: the secretary and city staff, and who is who among them."""
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from members.models.network import NETWORK_STATUSES
+
+
+class UserQuerySet(models.QuerySet):
+    """Who is who in the network, for recipients of mail and for what a reader may see."""
+
+    def secretariat(self) -> "UserQuerySet":
+        from members.roles import SECRETARIAT_GROUP
+
+        return self.filter(is_active=True, groups__name=SECRETARIAT_GROUP)
+
+    def members(self) -> "UserQuerySet":
+        """Active staff of member and partner cities: the network's members."""
+        return self.filter(is_active=True, city__status__in=NETWORK_STATUSES)
+
+    def staff_of(self, twin) -> "UserQuerySet":
+        """Active staff of either city of a twin, whatever the cities' membership status."""
+        return self.filter(city__twin=twin, is_active=True)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields) -> "User":
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields) -> "User":
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields) -> "User":
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        if not (extra_fields["is_staff"] and extra_fields["is_superuser"]):
+            raise ValueError("A superuser must have is_staff and is_superuser set.")
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username: str) -> "User":
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in: the secretary or city staff. The email address is the login."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    city = models.ForeignKey(
+        "members.City",
+        verbose_name=_("city"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff",
+        help_text=_("City staff keep this city's and its twin's profile current."),
+    )
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Can sign in to the admin."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email)
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name or self.email
+
+    @property
+    def is_secretary(self) -> bool:
+        from members.roles import SECRETARIAT_GROUP
+
+        return self.groups.filter(name=SECRETARIAT_GROUP).exists()
+
+    @property
+    def is_network_member(self) -> bool:
+        """Staff of a member or partner city read what the network shares with members only."""
+        return self.is_active and self.city_id is not None and self.city.status in NETWORK_STATUSES

@@ -1,0 +1,135 @@
+"""Loading the association's record (`manage.py load_network`): idempotent, and never over
+what the secretary or a city has edited since."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import models, transaction
+
+from members import record
+from members.models import (
+    Association,
+    City,
+    CityTwin,
+    Objective,
+    Purpose,
+    Sector,
+    SharedService,
+)
+
+LOADER_REASON = "load_network"
+
+
+@dataclass
+class LoadReport:
+    created: int = 0
+    updated: int = 0
+    kept: int = 0
+    unchanged: int = 0
+
+
+def _record_save(
+    model: type[models.Model], lookup: dict, values: dict, report: LoadReport
+) -> models.Model:
+    """Create the row, or bring it up to the record while nobody but the loader has touched it.
+
+    A row whose latest history entry was written by someone else is the secretary's (or a city's)
+    and stays as they left it.
+    """
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+        obj._change_reason = LOADER_REASON
+        obj.save()
+        report.created += 1
+        return obj
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if not changed:
+        report.unchanged += 1
+        return obj
+    history = getattr(obj, "history", None)
+    latest = history.first() if history is not None else None
+    if latest is None or latest.history_change_reason != LOADER_REASON:
+        report.kept += 1
+        return obj
+    for name in changed:
+        setattr(obj, name, values[name])
+    obj._change_reason = LOADER_REASON
+    obj.save()
+    report.updated += 1
+    return obj
+
+
+@transaction.atomic
+def network_load() -> LoadReport:
+    """The brochure's twins, cities, sectors, services, purposes, objectives and secretariat."""
+    report = LoadReport()
+    sectors = {}
+    for position, (slug, name) in enumerate(record.SECTORS):
+        sectors[slug] = _record_save(
+            Sector, {"slug": slug}, {"name": name, "position": position}, report
+        )
+
+    for twin_position, (slug, name, cities) in enumerate(record.TWINS):
+        twin = _record_save(
+            CityTwin,
+            {"slug": slug},
+            {
+                "name": name,
+                "position": twin_position,
+                "summary": record.TWIN_SUMMARIES.get(slug, ""),
+            },
+            report,
+        )
+        for position, (city_slug, city_name, native, country, status, note, lat, lon) in enumerate(
+            cities
+        ):
+            _record_save(
+                City,
+                {"slug": city_slug},
+                {
+                    "twin": twin,
+                    "name": city_name,
+                    "native_name": native,
+                    "country": country,
+                    "position": position,
+                    "status": status,
+                    "status_note": note,
+                    "latitude": Decimal(lat),
+                    "longitude": Decimal(lon),
+                },
+                report,
+            )
+        for position, (service, sector_slug, since, description) in enumerate(
+            record.SHARED_SERVICES.get(slug, [])
+        ):
+            _record_save(
+                SharedService,
+                {"twin": twin, "name": service},
+                {
+                    "sector": sectors[sector_slug],
+                    "since": since,
+                    "description": description,
+                    "position": position,
+                },
+                report,
+            )
+
+    association = Association.objects.first()
+    if association is None:
+        association = _record_save(Association, {}, record.ASSOCIATION, report)
+    else:
+        _record_save(Association, {"pk": association.pk}, record.ASSOCIATION, report)
+    if not association.purposes.exists():
+        Purpose.objects.bulk_create(
+            Purpose(association=association, text=text, position=position)
+            for position, text in enumerate(record.PURPOSES)
+        )
+        report.created += len(record.PURPOSES)
+    if not association.objectives.exists():
+        Objective.objects.bulk_create(
+            Objective(association=association, text=text, position=position)
+            for position, text in enumerate(record.OBJECTIVES)
+        )
+        report.created += len(record.OBJECTIVES)
+    return report
