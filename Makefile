@@ -20,7 +20,7 @@ install: $(VENV)/.installed
 run: install
 	@mkdir -p var/mail
 	$(BIN)/python manage.py migrate --noinput
-	@if $(BIN)/python manage.py help load_network >/dev/null 2>&1; then $(BIN)/python manage.py load_network; fi
+	@if $(BIN)/python manage.py help load_network >/dev/null 2>&1; then $(BIN)/python manage.py load_network --demo; fi
 	@$(BIN)/python manage.py secretary_dev
 	@echo "Emails are written to var/mail/. The portal: http://127.0.0.1:$(PORT)/"
 	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
