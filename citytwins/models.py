@@ -26,6 +26,7 @@ class Kind(models.TextChoices):
     CONTACT = "contact", _("Contact messages")
     APPLICATION = "application", _("Membership applications")
     INVITATION = "invitation", _("Invitations")
+    PROPOSAL = "proposal", _("Proposed projects and practices")
 
 
 # The kinds a person may turn off; every other kind is always sent.
