@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from members.models.cooperation import CooperationQuerySet
+
 # Member states of the European Union. A twin with a city outside them lies on an external border.
 EU_COUNTRIES = frozenset(
     {
@@ -85,7 +87,7 @@ def _twin_image_upload_to(instance, filename: str) -> str:
 PROFILE_FRESH_FOR = datetime.timedelta(days=182)
 
 
-class CityTwinQuerySet(models.QuerySet):
+class CityTwinQuerySet(CooperationQuerySet):
     def editable_by(self, user) -> "CityTwinQuerySet":
         """The twins whose shared profile this person keeps: their own city's twin."""
         if not user.is_authenticated or not user.is_active:
@@ -116,9 +118,6 @@ class CityTwinQuerySet(models.QuerySet):
 
     def with_status(self, status: str) -> "CityTwinQuerySet":
         return self.filter(pk__in=City.objects.filter(status=status).values("twin_id"))
-
-    def in_sector(self, sector_slug: str) -> "CityTwinQuerySet":
-        return self.filter(sectors__slug=sector_slug)
 
     def search(self, text: str) -> "CityTwinQuerySet":
         """Names and native names of either city, ignoring case and accents."""

@@ -1,9 +1,9 @@
-"""The public directory: twins (as a page and as CSV), a twin's page, the sectors."""
+"""The public directory: twins (as a page and as CSV) and a twin's page."""
 
 import csv
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -171,8 +171,19 @@ def twin_detail(request, slug):
             "sides": sides,
             "network_map": network_map(network, current=twin),
             "last_update": twin_last_update(twin),
+            "projects": twin_projects(twin),
+            "practices": twin.practices.published(),
         },
     )
+
+
+def twin_projects(twin: CityTwin):
+    """The twin's published projects: those with a partner city in it. Members imports no other
+    app, so the projects are reached by the names of the relations pointing at its cities."""
+    partnerships = City._meta.get_field("project_partnerships").related_model
+    projects = partnerships._meta.get_field("project").related_model._default_manager
+    of_twin = partnerships._default_manager.filter(city__twin=twin).values("project_id")
+    return projects.published().filter(pk__in=of_twin)
 
 
 def twin_last_update(twin: CityTwin) -> dict | None:
@@ -194,29 +205,3 @@ def twin_last_update(twin: CityTwin) -> dict | None:
     if latest is None:
         return None
     return {"when": latest["history_date"], "city": latest["history_user__city__name"]}
-
-
-@require_safe
-def sector_list(request):
-    sectors = Sector.objects.annotate(
-        twin_count=Count("twins", distinct=True),
-        service_count=Count("services", distinct=True),
-    ).order_by("position", "name")
-    return render(request, "members/sector_list.html", {"sectors": sectors})
-
-
-@require_safe
-def sector_detail(request, slug):
-    """A sector with the twins cooperating in it and the services they share in it."""
-    sector = get_object_or_404(Sector, slug=slug)
-    twins = CityTwin.objects.filter(sectors=sector).with_cities()
-    services = (
-        SharedService.objects.filter(sector=sector)
-        .select_related("twin")
-        .order_by("twin__position", "position", "name")
-    )
-    return render(
-        request,
-        "members/sector_detail.html",
-        {"sector": sector, "twins": twins, "services": services},
-    )
