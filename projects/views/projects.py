@@ -33,6 +33,7 @@ def _filter_form(data) -> tuple[ProjectFilterForm, dict]:
         City.objects.order_by()
         .values_list("country", flat=True)
         .union(ProjectPartner.objects.exclude(country="").order_by().values_list("country"))
+        .order_by()
     )
     choices = {
         "sectors": list(Sector.objects.all()),
