@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from citytwins.forms import single_line
 from members.models import City
 from projects.models import (
+    ONE_LEAD,
     EvidenceLink,
     FundingLine,
     Practice,
@@ -87,6 +88,18 @@ class PartnerForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].validators.append(single_line)
 
+    def validate_constraints(self):
+        """Every constraint but the one-lead rule: the formset checks that over all the rows,
+        so the lead may change hands in one save (saved in an order the database accepts)."""
+        exclude = self._get_validation_exclusions()
+        for constraint in ProjectPartner._meta.constraints:
+            if constraint.name == ONE_LEAD:
+                continue
+            try:
+                constraint.validate(ProjectPartner, self.instance, exclude=exclude)
+            except ValidationError as error:
+                self._update_errors(error)
+
     def clean(self):
         cleaned = super().clean()
         city, organisation = cleaned.get("city"), cleaned.get("organisation")
@@ -126,7 +139,8 @@ class SharedChoicesFormSet(forms.BaseInlineFormSet):
 
 
 class BasePartnerFormSet(SharedChoicesFormSet):
-    """Exactly one lead partner, each city once; for staff, their own city among them."""
+    """Exactly one lead partner (each city once, as the model says); for staff, their own city
+    among them."""
 
     shared_choice_fields = ("city",)
 
@@ -145,9 +159,7 @@ class BasePartnerFormSet(SharedChoicesFormSet):
                 _("A project has exactly one lead partner: choose “Lead partner” for one."),
                 code="lead",
             )
-        cities = [form.cleaned_data["city"] for form in live if form.cleaned_data.get("city")]
-        if len(cities) != len(set(cities)):
-            raise ValidationError(_("Name each partner city once."), code="city_twice")
+        cities = {form.cleaned_data["city"] for form in live if form.cleaned_data.get("city")}
         if self.required_city is not None and self.required_city not in cities:
             raise ValidationError(
                 _("%(city)s, your city, is one of the partners.") % {"city": self.required_city},

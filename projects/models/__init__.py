@@ -12,6 +12,7 @@ from projects.models.funding import (
 )
 from projects.models.practices import STORY, EvidenceLink, Practice, PracticeKind, PracticeQuerySet
 from projects.models.projects import (
+    ONE_LEAD,
     ROLE_ORDER,
     Project,
     ProjectPartner,
@@ -25,6 +26,7 @@ from projects.models.proposals import EDITABLE_BY_STAFF, Proposal, ProposalQuery
 __all__ = [
     "DEFAULT_CALL_TIME_ZONE",
     "EDITABLE_BY_STAFF",
+    "ONE_LEAD",
     "ROLE_ORDER",
     "STORY",
     "EvidenceLink",

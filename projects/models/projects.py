@@ -33,6 +33,8 @@ class Role(models.TextChoices):
 
 
 ROLE_ORDER = {Role.LEAD: 0, Role.PARTNER: 1, Role.ASSOCIATED: 2}
+# At most one lead per project (a partial unique index); forms check "exactly one" over all rows.
+ONE_LEAD = "project_has_one_lead"
 
 
 class ProjectQuerySet(ProposalQuerySet):
@@ -192,7 +194,7 @@ class ProjectPartner(models.Model):
             models.UniqueConstraint(
                 fields=["project"],
                 condition=Q(role="lead"),
-                name="project_has_one_lead",
+                name=ONE_LEAD,
                 violation_error_message=_("A project has exactly one lead partner."),
             ),
             models.UniqueConstraint(fields=["project", "city"], name="project_partner_city_once"),

@@ -1,0 +1,431 @@
+"""City staff propose projects and practices from /my/; the secretary publishes or returns them."""
+
+import re
+
+import pytest
+
+from citytwins.models import Kind, Notification
+from members.models import City, CityTwin
+from projects.models import Practice, Project, ProjectStatusChange
+from tests.factories import ProgrammeFactory, ProjectFactory
+from tests.projects.reading import listed_practices, listed_projects, page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def city(slug):
+    return City.objects.get(slug=slug)
+
+
+def management(prefix: str, total: int, initial: int = 0) -> dict:
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def project_post(
+    *,
+    partners=(("tornio", "lead"), ("haparanda", "partner")),
+    action="submit",
+    funding=(),
+    **fields,
+) -> dict:
+    """What the proposal form sends: the project's fields, its partners and funding lines."""
+    data = {
+        "project-title": "A ferry across the Torne",
+        "project-summary": "One boat, two towns.",
+        "project-description": "",
+        "project-status": "seeking_partners",
+        "project-starts_on": "",
+        "project-ends_on": "",
+        "project-total_budget": "",
+        "project-outcomes": "",
+        "project-website": "",
+        "action": action,
+        **management("partners", len(partners) + 1),
+        **management("funding", len(funding) + 1),
+        # The empty rows a browser sends with their preselected choices.
+        f"partners-{len(partners)}-role": "partner",
+        f"funding-{len(funding)}-status": "planned",
+    }
+    for index, (slug_or_name, role) in enumerate(partners):
+        if City.objects.filter(slug=slug_or_name).exists():
+            data[f"partners-{index}-city"] = str(city(slug_or_name).pk)
+        else:
+            data[f"partners-{index}-organisation"] = slug_or_name
+        data[f"partners-{index}-role"] = role
+    for index, (programme, amount, status) in enumerate(funding):
+        data |= {
+            f"funding-{index}-programme": str(programme.pk),
+            f"funding-{index}-amount": amount,
+            f"funding-{index}-status": status,
+        }
+    data |= {f"project-{name}": value for name, value in fields.items()}
+    return data
+
+
+def practice_post(*, action="submit", links=(), **fields) -> dict:
+    data = {
+        "practice-title": "Joint language school",
+        "practice-kind": "good",
+        "practice-context": "Two languages, one school.",
+        "practice-what_was_done": "",
+        "practice-what_happened": "",
+        "practice-lessons": "",
+        "practice-transferability": "",
+        "action": action,
+        **management("links", len(links) + 1),
+    }
+    for index, (title, url) in enumerate(links):
+        data |= {f"links-{index}-title": title, f"links-{index}-url": url}
+    data |= {f"practice-{name}": value for name, value in fields.items()}
+    return data
+
+
+def to(mailoutbox, address):
+    return [mail for mail in mailoutbox if mail.to == [address]]
+
+
+def test_staff_propose_a_project_and_the_secretary_is_told(
+    client, tornio_staff, secretary, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://citytwins.example.org"
+    aurora = ProgrammeFactory(name="Interreg Aurora")
+    client.force_login(tornio_staff)
+    form = client.get("/my/projects/new/")
+    assert form.status_code == 200
+    # The person's city is offered as the lead partner.
+    content = form.content.decode()
+    assert re.search(rf'<option value="{city("tornio").pk}" selected>Tornio \(Tornio', content)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/my/projects/new/",
+            project_post(
+                funding=[(aurora, "120000", "applied")],
+                sectors=[
+                    str(city("tornio").twin.sectors.model.objects.get(slug="border-crossing").pk)
+                ],
+            ),
+        )
+    assert response.status_code == 302 and response["Location"] == "/my/"
+    project = Project.objects.get(title="A ferry across the Torne")
+    assert project.slug == "a-ferry-across-the-torne"
+    assert project.publication == "submitted"
+    assert project.proposed_by == tornio_staff
+    assert project.proposed_for.slug == "tornio-haparanda"
+    assert [(p.city.slug, p.role) for p in project.partners_in_order()] == [
+        ("tornio", "lead"),
+        ("haparanda", "partner"),
+    ]
+    assert [(line.programme, line.amount, line.status) for line in project.funding_lines.all()] == [
+        (aurora, 120000, "applied")
+    ]
+    assert list(
+        ProjectStatusChange.objects.filter(project=project).values_list("status", "changed_by")
+    ) == [("seeking_partners", tornio_staff.pk)]
+    assert [s.slug for s in project.sectors.all()] == ["border-crossing"]
+
+    (notice,) = to(mailoutbox, "secretary@imatra.fi")
+    assert notice.subject == (
+        "[City Twins] Tornio – Haparanda proposes a project: A ferry across the Torne"
+    )
+    assert f"https://citytwins.example.org/admin/projects/project/{project.pk}/change/" in (
+        notice.body
+    )
+    assert notice.extra_headers["Reply-To"] == "liisa@tornio.fi"
+    assert Notification.objects.get(address="secretary@imatra.fi").kind == Kind.PROPOSAL
+
+    # Not public yet; /my/ lists it with its state.
+    client.logout()
+    assert client.get(f"/projects/{project.slug}/").status_code == 404
+    assert listed_projects(client.get("/projects/")) == []
+    client.force_login(tornio_staff)
+    home = page_text(client.get("/my/"))
+    assert "Project: A ferry across the Torne — submitted for review" in home
+
+
+def test_a_draft_tells_nobody_until_it_is_submitted_once(
+    client, tornio_staff, secretary, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(tornio_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/my/projects/new/", project_post(action="draft"))
+    project = Project.objects.get()
+    assert project.publication == "draft"
+    assert mailoutbox == []
+    edit = f"/my/projects/{project.slug}/"
+    page = client.get(edit)
+    assert "A draft: only your twin's staff and the secretariat see it." in page_text(page)
+    data = project_post(title="A better ferry")
+    data |= existing_partners(project)
+    for _ in range(2):  # a double click
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(edit, data).status_code == 302
+    project.refresh_from_db()
+    assert project.title == "A better ferry"
+    assert project.slug == "a-ferry-across-the-torne"  # a link once given stays
+    assert project.publication == "submitted"
+    assert len(to(mailoutbox, "secretary@imatra.fi")) == 1
+
+
+def existing_partners(project) -> dict:
+    """The partner rows as the edit form shows them, plus an empty one."""
+    partners = list(project.partners.all())
+    data = management("partners", len(partners) + 1, len(partners))
+    for index, partner in enumerate(partners):
+        data |= {
+            f"partners-{index}-id": str(partner.pk),
+            f"partners-{index}-project": str(project.pk),
+            f"partners-{index}-city": str(partner.city_id or ""),
+            f"partners-{index}-organisation": partner.organisation,
+            f"partners-{index}-country": str(partner.country or ""),
+            f"partners-{index}-role": partner.role,
+        }
+    data[f"partners-{len(partners)}-role"] = "partner"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("partners", "fields", "error"),
+    [
+        (
+            (("tornio", "partner"), ("haparanda", "partner")),
+            {},
+            "A project has exactly one lead partner",
+        ),
+        ((("tornio", "lead"), ("haparanda", "lead")), {}, "A project has exactly one lead partner"),
+        (
+            (("haparanda", "lead"), ("narva", "partner")),
+            {},
+            "Tornio, your city, is one of the partners",
+        ),
+        (
+            (("tornio", "lead"), ("tornio", "partner")),
+            {},
+            "Please correct the duplicate data for city",
+        ),
+        (
+            (("tornio", "lead"), ("Lapland University", "partner")),
+            {},
+            "An organisation outside the network takes part as an associated organisation",
+        ),
+        (
+            (("tornio", "lead"),),
+            {"starts_on": "2026-05-01", "ends_on": "2025-01-01"},
+            "The end comes after the start",
+        ),
+        ((("tornio", "lead"),), {"title": ""}, "This field is required"),
+        ((("tornio", "lead"),), {"website": "javascript:alert(1)"}, "Enter a valid URL"),
+        ((("tornio", "lead"),), {"total_budget": "-5"}, "greater than or equal to 0"),
+        ((("tornio", "lead"),), {"status": "finished"}, "Select a valid choice"),
+    ],
+)
+def test_a_proposal_that_breaks_a_rule_is_a_form_error_and_saves_nothing(
+    client, tornio_staff, mailoutbox, partners, fields, error
+):
+    client.force_login(tornio_staff)
+    response = client.post("/my/projects/new/", project_post(partners=partners, **fields))
+    assert response.status_code == 200
+    assert error in page_text(response)
+    assert not Project.objects.exists()
+    assert mailoutbox == []
+
+
+def test_both_a_city_and_an_organisation_in_one_row_is_an_error(client, tornio_staff):
+    client.force_login(tornio_staff)
+    data = project_post(partners=(("tornio", "lead"), ("haparanda", "partner")))
+    data["partners-1-organisation"] = "Lapland University"
+    response = client.post("/my/projects/new/", data)
+    assert "not both" in page_text(response)
+    assert not Project.objects.exists()
+
+
+def test_an_associated_organisation_and_a_lead_swap_in_one_save(client, tornio_staff, postgresql):
+    client.force_login(tornio_staff)
+    client.post("/my/projects/new/", project_post(action="draft"))
+    project = Project.objects.get()
+    data = project_post(action="draft") | existing_partners(project)
+    # Tornio hands the lead to Haparanda (saved in that order, the database would see two
+    # leads for a moment), and an organisation joins.
+    for index, partner in enumerate(project.partners.all()):
+        data[f"partners-{index}-role"] = "lead" if partner.city.slug == "haparanda" else "partner"
+    data["partners-2-organisation"] = "Lapland University of Applied Sciences"
+    data["partners-2-country"] = "FI"
+    data["partners-2-role"] = "associated"
+    data["partners-TOTAL_FORMS"] = "3"
+    response = client.post(f"/my/projects/{project.slug}/", data)
+    assert response.status_code == 302, page_text(response)
+    roles = {p.name: p.role for p in project.partners.all()}
+    assert roles == {
+        "Tornio": "partner",
+        "Haparanda": "lead",
+        "Lapland University of Applied Sciences": "associated",
+    }
+
+
+def test_staff_of_another_twin_get_404_and_change_nothing(client, tornio_staff, narva_staff):
+    client.force_login(tornio_staff)
+    client.post("/my/projects/new/", project_post(action="draft"))
+    client.post("/my/practices/new/", practice_post(action="draft"))
+    project, practice = Project.objects.get(), Practice.objects.get()
+    client.force_login(narva_staff)
+    for url, data in [
+        (f"/my/projects/{project.slug}/", project_post(title="Hijacked")),
+        (f"/my/practices/{practice.slug}/", practice_post(title="Hijacked")),
+    ]:
+        assert client.get(url).status_code == 404
+        assert client.post(url, data).status_code == 404
+    project.refresh_from_db()
+    practice.refresh_from_db()
+    assert project.title == "A ferry across the Torne"
+    assert practice.title == "Joint language school"
+    # Narva's own page does not list Tornio's drafts.
+    assert "A ferry across the Torne" not in page_text(client.get("/my/"))
+
+
+def test_a_person_without_a_city_has_nothing_to_propose(client, secretary):
+    client.force_login(secretary)
+    assert client.get("/my/projects/new/").status_code == 404
+    assert client.post("/my/practices/new/", practice_post()).status_code == 404
+    assert not Practice.objects.exists()
+
+
+def test_anonymous_people_are_sent_to_sign_in(client, network):
+    response = client.get("/my/projects/new/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_published_items_change_only_through_the_secretary(client, tornio_staff):
+    project = ProjectFactory(
+        slug="ours", proposed_for=city("tornio").twin, proposed_by=tornio_staff, lead=city("tornio")
+    )
+    client.force_login(tornio_staff)
+    assert client.get("/my/projects/ours/").status_code == 404
+    assert client.post("/my/projects/ours/", project_post(title="Changed")).status_code == 404
+    project.refresh_from_db()
+    assert project.title != "Changed"
+    home = page_text(client.get("/my/"))
+    assert "published; write to the secretariat for changes" in home
+
+
+def test_the_secretary_returns_a_proposal_with_a_reason_and_it_comes_back(
+    client, tornio_staff, secretary, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://citytwins.example.org"
+    client.force_login(tornio_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/my/projects/new/", project_post())
+    project = Project.objects.get()
+
+    client.force_login(secretary)
+    # The action asks for the reason first; nothing changes yet.
+    asked = client.post(
+        "/admin/projects/project/",
+        {"action": "return_to_proposer", "_selected_action": [project.pk]},
+    )
+    assert asked.status_code == 200
+    assert "Reason, for the proposer" in asked.content.decode()
+    project.refresh_from_db()
+    assert project.publication == "submitted"
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            "/admin/projects/project/",
+            {
+                "action": "return_to_proposer",
+                "_selected_action": [project.pk],
+                "apply": "1",
+                "reason": "Please name the programme you apply to.",
+            },
+        )
+    assert done.status_code == 302
+    project.refresh_from_db()
+    assert project.publication == "draft"
+    assert project.returned_reason == "Please name the programme you apply to."
+    (returned,) = to(mailoutbox, "liisa@tornio.fi")
+    assert returned.subject == "[City Twins] Returned to you: A ferry across the Torne"
+    assert "Please name the programme you apply to." in returned.body
+    assert f"https://citytwins.example.org/my/projects/{project.slug}/" in returned.body
+
+    client.force_login(tornio_staff)
+    assert "Please name the programme you apply to." in page_text(client.get("/my/"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/my/projects/{project.slug}/", project_post() | existing_partners(project))
+    project.refresh_from_db()
+    assert project.publication == "submitted" and project.returned_reason == ""
+    assert len(to(mailoutbox, "secretary@imatra.fi")) == 2
+
+
+def test_a_practice_from_proposal_to_its_twins_sectors_and_list_pages(
+    client, tornio_staff, secretary, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    """Acceptance: invisible until published, then on its twin's page, its sector's page and the
+    practice list; the secretary is told of the proposal, the proposer of its publication."""
+    settings.SITE_URL = "https://citytwins.example.org"
+    schools = CityTwin.sectors.field.related_model.objects.get(slug="education-and-training")
+    client.force_login(tornio_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/my/practices/new/",
+            practice_post(
+                title="Bilingual school for both towns",
+                sectors=[str(schools.pk)],
+                links=[("Evaluation", "https://example.org/evaluation")],
+            ),
+        )
+    assert response.status_code == 302
+    practice = Practice.objects.get()
+    assert practice.publication == "submitted"
+    assert [twin.slug for twin in practice.twins.all()] == ["tornio-haparanda"]
+
+    (proposal,) = to(mailoutbox, "secretary@imatra.fi")
+    assert "proposes a practice: Bilingual school for both towns" in proposal.subject
+    assert f"/admin/projects/practice/{practice.pk}/change/" in proposal.body
+
+    client.logout()
+    public = ["/practices/", "/twins/tornio-haparanda/", "/sectors/education-and-training/"]
+    for url in public:
+        assert "Bilingual school" not in page_text(client.get(url)), url
+    assert client.get(f"/practices/{practice.slug}/").status_code == 404
+
+    client.force_login(secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        published = client.post(
+            "/admin/projects/practice/", {"action": "publish", "_selected_action": [practice.pk]}
+        )
+    assert published.status_code == 302
+    (news,) = to(mailoutbox, "liisa@tornio.fi")
+    assert news.subject == "[City Twins] Published: Bilingual school for both towns"
+    assert f"https://citytwins.example.org/practices/{practice.slug}/" in news.body
+
+    client.logout()
+    assert listed_practices(client.get("/practices/")) == [practice.slug]
+    for url in public:
+        assert "Bilingual school for both towns" in page_text(client.get(url)), url
+    detail = client.get(f"/practices/{practice.slug}/")
+    assert detail.status_code == 200
+    assert "Evaluation" in page_text(detail)
+    # Once published, staff may no longer change it.
+    client.force_login(tornio_staff)
+    assert client.get(f"/my/practices/{practice.slug}/").status_code == 404
+    # Publishing again tells nobody twice.
+    client.force_login(secretary)
+    client.post(
+        "/admin/projects/practice/", {"action": "publish", "_selected_action": [practice.pk]}
+    )
+    assert len(to(mailoutbox, "liisa@tornio.fi")) == 1
+
+
+def test_a_project_without_a_lead_is_not_published(client, secretary, network, mailoutbox):
+    project = ProjectFactory(slug="leaderless", title="Leaderless", publication="submitted")
+    client.force_login(secretary)
+    response = client.post(
+        "/admin/projects/project/",
+        {"action": "publish", "_selected_action": [project.pk]},
+        follow=True,
+    )
+    assert "“Leaderless” has no lead partner" in page_text(response)
+    project.refresh_from_db()
+    assert project.publication == "submitted"
