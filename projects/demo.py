@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from members.models import City, CityTwin, Sector
 from projects.models import (
@@ -258,18 +259,23 @@ def _project_create(sample, sectors, cities, programmes, counter) -> Project:
         else:
             continue  # a city the secretary removed from the network
         partners.append(ProjectPartner(project=project, role=role, position=position, **where))
-    ProjectPartner.objects.bulk_create(partners)
-    FundingLine.objects.bulk_create(
-        FundingLine(
-            project=project,
-            programme=programmes[programme],
-            amount=amount,
-            status=status,
-            call_deadline=deadline,
-            decision_on=decided,
-            position=position,
-        )
-        for position, (programme, amount, status, deadline, decided) in enumerate(sample["funding"])
+    bulk_create_with_history(partners, ProjectPartner)
+    bulk_create_with_history(
+        [
+            FundingLine(
+                project=project,
+                programme=programmes[programme],
+                amount=amount,
+                status=status,
+                call_deadline=deadline,
+                decision_on=decided,
+                position=position,
+            )
+            for position, (programme, amount, status, deadline, decided) in enumerate(
+                sample["funding"]
+            )
+        ],
+        FundingLine,
     )
     ProjectStatusChange.objects.bulk_create(
         ProjectStatusChange(project=project, status=status, changed_on=day)

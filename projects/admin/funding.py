@@ -47,6 +47,6 @@ class FundingCallAdmin(HistoryAdmin):
     def deadline_in_its_zone(self, call):
         return f"{call.deadline.astimezone(call.zone):%Y-%m-%d %H:%M} ({call.time_zone})"
 
-    @admin.display(description=_("sample"), boolean=True, ordering="is_sample")
+    @admin.display(description=_("sample"), ordering="is_sample")
     def sample(self, call):
-        return call.is_sample
+        return _("Sample") if call.is_sample else ""

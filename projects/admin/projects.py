@@ -141,7 +141,7 @@ class ProjectAdmin(ProposalAdmin):
         return lead.name if lead else "—"
 
     def _export_rows(self, queryset):
-        projects = queryset.prefetch_related(
+        projects = queryset.prefetch_related(None).prefetch_related(
             Prefetch("partners", queryset=ProjectPartner.objects.select_related("city__twin")),
             "sectors",
             Prefetch("funding_lines", queryset=FundingLine.objects.select_related("programme")),

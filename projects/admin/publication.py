@@ -70,9 +70,9 @@ class ProposalAdmin(HistoryAdmin):
             return queryset, False
         return queryset.search(search_term), False
 
-    @admin.display(description=_("sample"), boolean=True, ordering="is_sample")
+    @admin.display(description=_("sample"), ordering="is_sample")
     def sample(self, item):
-        return item.is_sample
+        return _("Sample") if item.is_sample else ""
 
     @admin.action(description=_("Publish the selected items (the proposer is told)"))
     def publish(self, request, queryset):

@@ -1,6 +1,8 @@
 """The secretary's forms in the admin: a project's status date, a call's deadline in its own
 time zone, the reason for returning a proposal."""
 
+import zoneinfo
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -58,11 +60,14 @@ class FundingCallAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        deadline, zone = cleaned.get("deadline"), cleaned.get("time_zone")
-        if deadline is not None and zone and "time_zone" not in self.errors:
+        deadline, name = cleaned.get("deadline"), cleaned.get("time_zone")
+        try:
+            zone = zoneinfo.ZoneInfo(name or "")
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return cleaned  # the model's validation names the time zone
+        if deadline is not None:
             # The form read the wall time in the site's zone; it was meant in the call's.
-            wall = timezone.make_naive(deadline).replace(tzinfo=None)
-            cleaned["deadline"] = wall.replace(tzinfo=FundingCall(time_zone=zone).zone)
+            cleaned["deadline"] = timezone.make_naive(deadline).replace(tzinfo=zone)
         return cleaned
 
 
