@@ -235,6 +235,7 @@ EvidenceLinkFormSet = forms.inlineformset_factory(
     Practice,
     EvidenceLink,
     fields=["title", "url"],
+    labels={"title": _("Document or page"), "url": _("Its address")},
     extra=1,
     can_delete=True,
 )
