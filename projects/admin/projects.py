@@ -77,7 +77,7 @@ class ProjectAdmin(ProposalAdmin):
         "publication",
         "status",
         "lead_partner",
-        "years",
+        "active_years",
         "proposed_for",
         "updated_at",
     ]
@@ -134,6 +134,10 @@ class ProjectAdmin(ProposalAdmin):
             partners_save(formset)
         else:
             super().save_formset(request, form, formset, change)
+
+    @admin.display(description=_("years"), ordering="starts_on")
+    def active_years(self, project):
+        return project.years
 
     @admin.display(description=_("lead partner"))
     def lead_partner(self, project):

@@ -34,6 +34,13 @@ def partners_save(formset) -> None:
         row.save()
 
 
+def _form_fields(form, *, leave_out: tuple[str, ...] = ()) -> list[str]:
+    """The concrete fields a form edits, to name them when it saves an existing row."""
+    concrete = {field.name for field in form._meta.model._meta.concrete_fields}
+    names = [name for name in form._meta.fields if name in concrete and name not in leave_out]
+    return [*names, "updated_at"]
+
+
 def _proposal_start(item, *, by: User) -> None:
     item.slug = slug_for(type(item), item.title)
     item.proposed_by = by
@@ -45,13 +52,14 @@ def project_propose(*, form, partners_formset, funding_formset, by: User, submit
     """Save a project of the person's twin (new, a draft or submitted) with its partners and
     funding lines; its status changes through the pipeline; submitting tells the secretariat."""
     project = form.save(commit=False)
-    status = project.status
+    status = project.status  # set below, through the pipeline's service
+    project._history_user = by
     if project.pk is None:
         _proposal_start(project, by=by)
+        project.save()
     else:
-        project.status = Project.objects.values_list("status", flat=True).get(pk=project.pk)
-    project._history_user = by
-    project.save()
+        project.status = form.initial["status"]  # as stored: the service changes it
+        project.save(update_fields=_form_fields(form, leave_out=("status",)))
     form.save_m2m()
     partners_formset.instance = project
     partners_save(partners_formset)
@@ -69,10 +77,12 @@ def practice_propose(*, form, links_formset, by: User, submit: bool) -> Practice
     links; submitting tells the secretariat."""
     practice = form.save(commit=False)
     new = practice.pk is None
+    practice._history_user = by
     if new:
         _proposal_start(practice, by=by)
-    practice._history_user = by
-    practice.save()
+        practice.save()
+    else:
+        practice.save(update_fields=_form_fields(form))
     form.save_m2m()
     if new:
         practice.twins.add(practice.proposed_for)

@@ -429,3 +429,19 @@ def test_a_project_without_a_lead_is_not_published(client, secretary, network, m
     assert "“Leaderless” has no lead partner" in page_text(response)
     project.refresh_from_db()
     assert project.publication == "submitted"
+
+
+def test_staff_move_their_draft_along_the_pipeline_and_each_step_is_kept(client, tornio_staff):
+    client.force_login(tornio_staff)
+    client.post("/my/projects/new/", project_post(action="draft", status="idea"))
+    project = Project.objects.get()
+    edit = f"/my/projects/{project.slug}/"
+    data = project_post(action="draft", status="seeking_funding") | existing_partners(project)
+    assert client.post(edit, data).status_code == 302
+    assert client.post(edit, data).status_code == 302  # the same status again: nothing new
+    project.refresh_from_db()
+    assert project.status == "seeking_funding"
+    assert list(project.status_changes.values_list("status", "changed_by")) == [
+        ("idea", tornio_staff.pk),
+        ("seeking_funding", tornio_staff.pk),
+    ]
