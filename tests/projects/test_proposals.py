@@ -1,88 +1,16 @@
-"""City staff propose projects and practices from /my/; the secretary publishes or returns them."""
+"""City staff propose projects and practices from /my/ and edit them until they are published."""
 
 import re
 
 import pytest
 
 from citytwins.models import Kind, Notification
-from members.models import City, CityTwin
 from projects.models import Practice, Project, ProjectStatusChange
 from tests.factories import ProgrammeFactory, ProjectFactory
-from tests.projects.reading import listed_practices, listed_projects, page_text
+from tests.projects.posting import city, existing_partners, practice_post, project_post
+from tests.projects.reading import listed_projects, page_text
 
 pytestmark = pytest.mark.django_db
-
-
-def city(slug):
-    return City.objects.get(slug=slug)
-
-
-def management(prefix: str, total: int, initial: int = 0) -> dict:
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def project_post(
-    *,
-    partners=(("tornio", "lead"), ("haparanda", "partner")),
-    action="submit",
-    funding=(),
-    **fields,
-) -> dict:
-    """What the proposal form sends: the project's fields, its partners and funding lines."""
-    data = {
-        "project-title": "A ferry across the Torne",
-        "project-summary": "One boat, two towns.",
-        "project-description": "",
-        "project-status": "seeking_partners",
-        "project-starts_on": "",
-        "project-ends_on": "",
-        "project-total_budget": "",
-        "project-outcomes": "",
-        "project-website": "",
-        "action": action,
-        **management("partners", len(partners) + 1),
-        **management("funding", len(funding) + 1),
-        # The empty rows a browser sends with their preselected choices.
-        f"partners-{len(partners)}-role": "partner",
-        f"funding-{len(funding)}-status": "planned",
-    }
-    for index, (slug_or_name, role) in enumerate(partners):
-        if City.objects.filter(slug=slug_or_name).exists():
-            data[f"partners-{index}-city"] = str(city(slug_or_name).pk)
-        else:
-            data[f"partners-{index}-organisation"] = slug_or_name
-        data[f"partners-{index}-role"] = role
-    for index, (programme, amount, status) in enumerate(funding):
-        data |= {
-            f"funding-{index}-programme": str(programme.pk),
-            f"funding-{index}-amount": amount,
-            f"funding-{index}-status": status,
-        }
-    data |= {f"project-{name}": value for name, value in fields.items()}
-    return data
-
-
-def practice_post(*, action="submit", links=(), **fields) -> dict:
-    data = {
-        "practice-title": "Joint language school",
-        "practice-kind": "good",
-        "practice-context": "Two languages, one school.",
-        "practice-what_was_done": "",
-        "practice-what_happened": "",
-        "practice-lessons": "",
-        "practice-transferability": "",
-        "action": action,
-        **management("links", len(links) + 1),
-    }
-    for index, (title, url) in enumerate(links):
-        data |= {f"links-{index}-title": title, f"links-{index}-url": url}
-    data |= {f"practice-{name}": value for name, value in fields.items()}
-    return data
 
 
 def to(mailoutbox, address):
@@ -169,23 +97,6 @@ def test_a_draft_tells_nobody_until_it_is_submitted_once(
     assert project.slug == "a-ferry-across-the-torne"  # a link once given stays
     assert project.publication == "submitted"
     assert len(to(mailoutbox, "secretary@imatra.fi")) == 1
-
-
-def existing_partners(project) -> dict:
-    """The partner rows as the edit form shows them, plus an empty one."""
-    partners = list(project.partners.all())
-    data = management("partners", len(partners) + 1, len(partners))
-    for index, partner in enumerate(partners):
-        data |= {
-            f"partners-{index}-id": str(partner.pk),
-            f"partners-{index}-project": str(project.pk),
-            f"partners-{index}-city": str(partner.city_id or ""),
-            f"partners-{index}-organisation": partner.organisation,
-            f"partners-{index}-country": str(partner.country or ""),
-            f"partners-{index}-role": partner.role,
-        }
-    data[f"partners-{len(partners)}-role"] = "partner"
-    return data
 
 
 @pytest.mark.parametrize(
@@ -309,126 +220,6 @@ def test_published_items_change_only_through_the_secretary(client, tornio_staff)
     assert project.title != "Changed"
     home = page_text(client.get("/my/"))
     assert "published; write to the secretariat for changes" in home
-
-
-def test_the_secretary_returns_a_proposal_with_a_reason_and_it_comes_back(
-    client, tornio_staff, secretary, mailoutbox, django_capture_on_commit_callbacks, settings
-):
-    settings.SITE_URL = "https://citytwins.example.org"
-    client.force_login(tornio_staff)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post("/my/projects/new/", project_post())
-    project = Project.objects.get()
-
-    client.force_login(secretary)
-    # The action asks for the reason first; nothing changes yet.
-    asked = client.post(
-        "/admin/projects/project/",
-        {"action": "return_to_proposer", "_selected_action": [project.pk]},
-    )
-    assert asked.status_code == 200
-    assert "Reason, for the proposer" in asked.content.decode()
-    project.refresh_from_db()
-    assert project.publication == "submitted"
-    with django_capture_on_commit_callbacks(execute=True):
-        done = client.post(
-            "/admin/projects/project/",
-            {
-                "action": "return_to_proposer",
-                "_selected_action": [project.pk],
-                "apply": "1",
-                "reason": "Please name the programme you apply to.",
-            },
-        )
-    assert done.status_code == 302
-    project.refresh_from_db()
-    assert project.publication == "draft"
-    assert project.returned_reason == "Please name the programme you apply to."
-    (returned,) = to(mailoutbox, "liisa@tornio.fi")
-    assert returned.subject == "[City Twins] Returned to you: A ferry across the Torne"
-    assert "Please name the programme you apply to." in returned.body
-    assert f"https://citytwins.example.org/my/projects/{project.slug}/" in returned.body
-
-    client.force_login(tornio_staff)
-    assert "Please name the programme you apply to." in page_text(client.get("/my/"))
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/my/projects/{project.slug}/", project_post() | existing_partners(project))
-    project.refresh_from_db()
-    assert project.publication == "submitted" and project.returned_reason == ""
-    assert len(to(mailoutbox, "secretary@imatra.fi")) == 2
-
-
-def test_a_practice_from_proposal_to_its_twins_sectors_and_list_pages(
-    client, tornio_staff, secretary, mailoutbox, django_capture_on_commit_callbacks, settings
-):
-    """Acceptance: invisible until published, then on its twin's page, its sector's page and the
-    practice list; the secretary is told of the proposal, the proposer of its publication."""
-    settings.SITE_URL = "https://citytwins.example.org"
-    schools = CityTwin.sectors.field.related_model.objects.get(slug="education-and-training")
-    client.force_login(tornio_staff)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            "/my/practices/new/",
-            practice_post(
-                title="Bilingual school for both towns",
-                sectors=[str(schools.pk)],
-                links=[("Evaluation", "https://example.org/evaluation")],
-            ),
-        )
-    assert response.status_code == 302
-    practice = Practice.objects.get()
-    assert practice.publication == "submitted"
-    assert [twin.slug for twin in practice.twins.all()] == ["tornio-haparanda"]
-
-    (proposal,) = to(mailoutbox, "secretary@imatra.fi")
-    assert "proposes a practice: Bilingual school for both towns" in proposal.subject
-    assert f"/admin/projects/practice/{practice.pk}/change/" in proposal.body
-
-    client.logout()
-    public = ["/practices/", "/twins/tornio-haparanda/", "/sectors/education-and-training/"]
-    for url in public:
-        assert "Bilingual school" not in page_text(client.get(url)), url
-    assert client.get(f"/practices/{practice.slug}/").status_code == 404
-
-    client.force_login(secretary)
-    with django_capture_on_commit_callbacks(execute=True):
-        published = client.post(
-            "/admin/projects/practice/", {"action": "publish", "_selected_action": [practice.pk]}
-        )
-    assert published.status_code == 302
-    (news,) = to(mailoutbox, "liisa@tornio.fi")
-    assert news.subject == "[City Twins] Published: Bilingual school for both towns"
-    assert f"https://citytwins.example.org/practices/{practice.slug}/" in news.body
-
-    client.logout()
-    assert listed_practices(client.get("/practices/")) == [practice.slug]
-    for url in public:
-        assert "Bilingual school for both towns" in page_text(client.get(url)), url
-    detail = client.get(f"/practices/{practice.slug}/")
-    assert detail.status_code == 200
-    assert "Evaluation" in page_text(detail)
-    # Once published, staff may no longer change it.
-    client.force_login(tornio_staff)
-    assert client.get(f"/my/practices/{practice.slug}/").status_code == 404
-    # Publishing again tells nobody twice.
-    client.force_login(secretary)
-    client.post(
-        "/admin/projects/practice/", {"action": "publish", "_selected_action": [practice.pk]}
-    )
-    assert len(to(mailoutbox, "liisa@tornio.fi")) == 1
-
-
-def test_a_project_without_a_lead_is_not_published(client, secretary, network, mailoutbox):
-    project = ProjectFactory(slug="leaderless", title="Leaderless", publication="submitted")
-    client.force_login(secretary)
-    response = client.post(
-        "/admin/projects/project/",
-        {"action": "publish", "_selected_action": [project.pk]},
-        follow=True,
-    )
-    assert "“Leaderless” has no lead partner" in page_text(response)
-    project.refresh_from_db()
-    assert project.publication == "submitted"
 
 
 def test_staff_move_their_draft_along_the_pipeline_and_each_step_is_kept(client, tornio_staff):

@@ -7,7 +7,7 @@ from members.models import Sector
 from projects.models import Practice, Project
 from projects.services.publication import proposal_publish
 from tests.members.test_xss import DANGEROUS_TAGS, PAYLOADS, parsed
-from tests.projects.test_proposals import practice_post, project_post
+from tests.projects.posting import practice_post, project_post
 
 pytestmark = pytest.mark.django_db
 
