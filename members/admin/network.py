@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,6 +17,7 @@ from members.admin.filters import (
     ContactCountryFilter,
     CountryFilter,
     FreshnessFilter,
+    SectorFilter,
     TwinCountryFilter,
     TwinStatusFilter,
 )
@@ -97,7 +98,7 @@ class CityTwinAdmin(HistoryAdmin):
         "profile_checked",
         "updated_at",
     ]
-    list_filter = [BorderFilter, TwinStatusFilter, TwinCountryFilter, "sectors", FreshnessFilter]
+    list_filter = [BorderFilter, TwinStatusFilter, TwinCountryFilter, SectorFilter, FreshnessFilter]
     search_fields = ["name", "cities__name", "cities__native_name"]
     search_help_text = _("Names of the twin or its cities, native names too; accents optional.")
     prepopulated_fields = {"slug": ["name"]}
@@ -156,7 +157,8 @@ class CityTwinAdmin(HistoryAdmin):
             return format_html('<strong class="stale">⚠ {} ({})</strong>', checked, _("stale"))
         return checked
 
-    @admin.display(description=_("sectors"))
+    # The sectors the secretary ticked; the directory also counts those of the twin's services.
+    @admin.display(description=_("sectors ticked"))
     def sector_count(self, twin):
         sectors = twin.sectors.all()
         return format_html(
@@ -315,7 +317,7 @@ class SectorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(twin_count=Count("twins"))
+        return super().get_queryset(request).with_counts()
 
     @admin.display(description=_("twins"), ordering="twin_count")
     def twin_count(self, sector):

@@ -1,11 +1,13 @@
 """The network itself: sectors, city twins, their cities, contacts and shared services."""
 
 import datetime
+import functools
+import operator
 import unicodedata
 import uuid
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +29,32 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+class SectorQuerySet(models.QuerySet):
+    def with_counts(self) -> "SectorQuerySet":
+        """Each sector's `twin_count` (by the one rule of CityTwinQuerySet.in_sector) and
+        `service_count`, in the same query."""
+        twins = (
+            CityTwin.objects.in_sector(OuterRef(OuterRef("pk")))
+            .order_by()
+            .annotate(count=Func(F("pk"), function="COUNT"))
+            .values("count")
+        )
+        services = (
+            SharedService.objects.filter(sector=OuterRef("pk"))
+            .order_by()
+            .annotate(count=Func(F("pk"), function="COUNT"))
+            .values("count")
+        )
+        return self.annotate(
+            twin_count=Subquery(twins, output_field=IntegerField()),
+            service_count=Subquery(services, output_field=IntegerField()),
+        )
+
+    def of_twin(self, twin: "CityTwin") -> "SectorQuerySet":
+        """The sectors a twin is in, by the same rule."""
+        return self.filter(Exists(CityTwin.objects.filter(pk=twin.pk).in_sector(OuterRef("pk"))))
+
+
 class Sector(models.Model):
     """One of the association's nine sectors of cooperation (reference data of the network)."""
 
@@ -34,6 +62,8 @@ class Sector(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SectorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sector")
@@ -117,8 +147,17 @@ class CityTwinQuerySet(models.QuerySet):
     def with_status(self, status: str) -> "CityTwinQuerySet":
         return self.filter(pk__in=City.objects.filter(status=status).values("twin_id"))
 
-    def in_sector(self, sector_slug: str) -> "CityTwinQuerySet":
-        return self.filter(sectors__slug=sector_slug)
+    def in_sector(self, sector) -> "CityTwinQuerySet":
+        """The one rule of "twin T is in sector S", for the sector cards and pages, the
+        directory's filter and the admin: one of the twin's shared services is in it, or the
+        secretary ticked it on the twin. `sector` is a Sector, its pk or an expression
+        (OuterRef), so counts per sector use the same rule. Each kind of work a twin does in
+        a sector adds one line to this union."""
+        own_work = [
+            SharedService.objects.filter(twin=OuterRef("pk"), sector=sector),
+            CityTwin.sectors.through.objects.filter(citytwin=OuterRef("pk"), sector=sector),
+        ]
+        return self.filter(functools.reduce(operator.or_, (Q(Exists(work)) for work in own_work)))
 
     def search(self, text: str) -> "CityTwinQuerySet":
         """Names and native names of either city, ignoring case and accents."""
