@@ -311,6 +311,7 @@ NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "6")
 
 # django-allauth: login by email, mandatory verification, no open sign-up, rate limits on.
 ACCOUNT_ADAPTER = "citytwins.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"login": "citytwins.accounts.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

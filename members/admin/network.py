@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -254,8 +255,8 @@ class CityAdmin(ImportExportHistoryAdmin):
     @admin.display(description=_("country"), ordering="country")
     def country_with_flag(self, city):
         return format_html(
-            '<img src="{}" alt="" width="16" height="11"> {} ({})',
-            city.country.flag,
+            '<img src="{}" alt="" width="16" height="12"> {} ({})',
+            static(f"vendor/flag-icons/4x3/{city.country.code.lower()}.svg"),
             city.country.name,
             city.country.code,
         )

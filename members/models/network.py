@@ -3,7 +3,6 @@
 import datetime
 import functools
 import operator
-import unicodedata
 import uuid
 
 from django.db import models
@@ -14,19 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-# Member states of the European Union. A twin with a city outside them lies on an external border.
-EU_COUNTRIES = frozenset(
-    {
-        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-        "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-    }
-)  # fmt: skip
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, so `tesin` and `Těšín` match: ł and ø have no decomposition."""
-    text = text.casefold().replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+from members.models.vocabulary import (
+    EU_COUNTRIES,
+    NATIVE_LANGUAGES,
+    BorderKind,
+    MembershipStatus,
+    Visibility,
+    border_kind,
+    fold,
+)
 
 
 class SectorQuerySet(models.QuerySet):
@@ -75,35 +70,6 @@ class Sector(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("members:sector_detail", kwargs={"slug": self.slug})
-
-
-class MembershipStatus(models.TextChoices):
-    MEMBER = "member", _("Member")
-    PARTNER = "partner", _("Cooperating partner")
-    PROSPECTIVE = "prospective", _("Prospective member")
-    FORMER = "former", _("Former member")
-
-
-# The cities whose staff are the network's members: they read members-only details and mail.
-NETWORK_STATUSES = (MembershipStatus.MEMBER, MembershipStatus.PARTNER)
-
-
-class BorderKind(models.TextChoices):
-    INTERNAL = "internal", _("EU internal border")
-    EXTERNAL = "external", _("EU external border")
-
-
-def border_kind(*countries: str) -> BorderKind:
-    """Internal when every side is in the EU; external when one side lies outside it."""
-    if all(str(country) in EU_COUNTRIES for country in countries):
-        return BorderKind.INTERNAL
-    return BorderKind.EXTERNAL
-
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public")
-    MEMBERS = "members", _("Members only")
-    HIDDEN = "hidden", _("Hidden")
 
 
 def _twin_image_upload_to(instance, filename: str) -> str:
@@ -220,6 +186,21 @@ class CityTwin(models.Model):
         now = now or timezone.now()
         return (self.checked_at or self.created_at) < now - PROFILE_FRESH_FOR
 
+    def profile_gaps(self) -> list[str]:
+        """What the twin's public page lacks that its staff can fill in (services prefetched)."""
+        gaps = []
+        if not self.summary:
+            gaps.append(_("a summary"))
+        if not self.description:
+            gaps.append(_("a description"))
+        if not self.website:
+            gaps.append(_("a website"))
+        if not self.image:
+            gaps.append(_("an image"))
+        if not self.services.all():
+            gaps.append(_("a shared service"))
+        return gaps
+
     @property
     def border(self) -> BorderKind:
         """Derived from the cities' countries (uses prefetched cities when present)."""
@@ -298,6 +279,28 @@ class City(models.Model):
         if update_fields is not None and {"name", "native_name"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
+
+    @property
+    def language(self) -> str:
+        """The language of the city's own name (BCP 47), or "" when not known."""
+        return NATIVE_LANGUAGES.get(str(self.country), "")
+
+    @property
+    def native_name_differs(self) -> bool:
+        return bool(self.native_name) and self.native_name != self.name
+
+    def profile_gaps(self) -> list[str]:
+        """What the city's public page lacks that its staff can fill in (contacts prefetched)."""
+        gaps = []
+        if self.population is None:
+            gaps.append(_("its population"))
+        if not self.website:
+            gaps.append(_("its website"))
+        if not self.description:
+            gaps.append(_("a description"))
+        if not any(contact.shown_to(member=False) for contact in self.contacts.all()):
+            gaps.append(_("a contact shown to the public"))
+        return gaps
 
 
 class Contact(models.Model):

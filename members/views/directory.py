@@ -24,6 +24,7 @@ from members.models import (
 )
 from members.services.profiles import (
     CONFIRMED_REASON,
+    profile_gaps,
 )
 
 
@@ -158,9 +159,12 @@ def twin_detail(request, slug):
     )
     member = request.user.is_authenticated and request.user.is_network_member
     sides = []
+    own_city = None
     for city in twin.cities.all():
         contacts = [contact.shown_to(member=member) for contact in city.contacts.all()]
         sides.append({"city": city, "contacts": [details for details in contacts if details]})
+        if request.user.is_authenticated and city.pk == request.user.city_id:
+            own_city = city
     network = CityTwin.objects.with_cities()
     return render(
         request,
@@ -171,6 +175,10 @@ def twin_detail(request, slug):
             "network_map": network_map(network, current=twin),
             "last_update": twin_last_update(twin),
             "sectors": Sector.objects.of_twin(twin),
+            # The twin's own staff see how to edit it and what its page still lacks.
+            "own_city": own_city,
+            **({"staff_twin": twin} if own_city else {}),
+            "gaps": profile_gaps(twin, own_city) if own_city else None,
         },
     )
 

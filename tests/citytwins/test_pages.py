@@ -48,7 +48,8 @@ def test_account_pages_use_the_site_layout(client, network):
 
 def test_there_is_no_open_sign_up(client):
     response = client.get("/accounts/signup/")
-    assert "closed" in response.content.decode().lower()
+    assert "Accounts are made by invitation" in response.content.decode()
+    assert "sign up" not in response.content.decode().lower()
     response = client.post(
         "/accounts/signup/",
         {
