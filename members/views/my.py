@@ -57,6 +57,7 @@ def my_account(request):
 def my_twin_edit(request, slug):
     """Staff edit their own twin's shared profile and services; other twins answer 404."""
     twin = get_object_or_404(CityTwin.objects.editable_by(request.user), slug=slug)
+    saved_description = twin.description  # the form writes what was typed onto the instance
     data = request.POST if request.method == "POST" else None
     form = TwinProfileForm(data, request.FILES or None, instance=twin, prefix="twin")
     services = ServiceFormSet(
@@ -69,7 +70,13 @@ def my_twin_edit(request, slug):
     return render(
         request,
         "members/my/twin_form.html",
-        {"twin": twin, "staff_twin": twin, "form": form, "services": services},
+        {
+            "twin": twin,
+            "staff_twin": twin,
+            "form": form,
+            "services": services,
+            "saved_description": saved_description,
+        },
     )
 
 
@@ -89,6 +96,7 @@ def my_city_edit(request, slug):
     city = get_object_or_404(
         City.objects.editable_by(request.user).select_related("twin"), slug=slug
     )
+    saved_description = city.description
     data = request.POST if request.method == "POST" else None
     form = CityProfileForm(data, instance=city, prefix="city")
     contacts = ContactFormSet(data, instance=city, prefix="contacts")
@@ -99,5 +107,11 @@ def my_city_edit(request, slug):
     return render(
         request,
         "members/my/city_form.html",
-        {"city": city, "staff_twin": city.twin, "form": form, "contacts": contacts},
+        {
+            "city": city,
+            "staff_twin": city.twin,
+            "form": form,
+            "contacts": contacts,
+            "saved_description": saved_description,
+        },
     )
