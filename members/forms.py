@@ -48,9 +48,9 @@ class TwinFilterForm(forms.Form):
     ignored (and named), never an error page: shared links outlive the data they were made for."""
 
     SORTS = [
-        ("", _("Brochure order")),
-        ("name", _("Name")),
-        ("country", _("Country")),
+        ("", _("As the association lists them")),
+        ("name", _("Name, A to Z")),
+        ("country", _("Country, A to Z")),
     ]
 
     q = forms.CharField(
@@ -102,6 +102,25 @@ class TwinFilterForm(forms.Form):
             shortened = raw if len(raw) <= 40 else raw[:39] + "…"
             ignored.append((self.fields[name].label, shortened))
         return ignored
+
+    def described(self) -> str:
+        """The filters in force in words, for the page's title: "in Poland, on an EU internal
+        border". Sorting is no filter."""
+        applied = self.applied()
+        parts = []
+        if applied.get("country"):
+            parts.append(_("in %(country)s") % {"country": countries.name(applied["country"])})
+        if applied.get("status"):
+            status = MembershipStatus(applied["status"]).label.lower()
+            parts.append(_("with a %(status)s city") % {"status": status})
+        if applied.get("border"):
+            parts.append(_("on an %(border)s") % {"border": BorderKind(applied["border"]).label})
+        if applied.get("sector"):
+            sector = dict(self.fields["sector"].choices)[applied["sector"]]
+            parts.append(_("in the sector “%(sector)s”") % {"sector": sector})
+        if applied.get("q"):
+            parts.append(_("named like “%(text)s”") % {"text": applied["q"]})
+        return ", ".join(str(part) for part in parts)
 
     def applied_query(self) -> QueryDict:
         query = QueryDict(mutable=True)

@@ -37,6 +37,7 @@ class Directory:
     query: str
     ignored: list[tuple[str, str]]
     filtered: bool
+    described: str = ""
 
 
 def directory_read(request) -> Directory:
@@ -79,6 +80,7 @@ def directory_read(request) -> Directory:
         query=query.urlencode(),
         ignored=form.ignored(),
         filtered=any(name != "sort" for name in applied),
+        described=form.described(),
     )
 
 
