@@ -1,7 +1,6 @@
-import html
-
 """The public directory: filters, sorting, the CSV, border kinds and its query counts."""
 
+import html
 import re
 
 import pytest
