@@ -282,7 +282,6 @@ class MarkdownHelpMixin:
         self.fields["description"].help_text = markdown_help()
 
 
-
 class TwinProfileForm(MarkdownHelpMixin, forms.ModelForm):
     """What city staff may change of their twin: never its status, slug or cities."""
 
@@ -350,6 +349,7 @@ ServiceFormSet = forms.inlineformset_factory(
     can_delete_extra=False,
     widgets={"description": forms.Textarea(attrs={"rows": 3})},
 )
+
 
 class ContactFormSetBase(RemovableRowsFormSet):
     delete_label = _("Remove this contact")

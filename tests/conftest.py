@@ -204,6 +204,13 @@ def celery_worker(redis_url, transactional_db, settings):
 
 
 @pytest.fixture(autouse=True)
+def site_url(settings):
+    """Links in mail start here in every test, whatever port a developer's `make run` wrote to
+    var/site-url."""
+    settings.SITE_URL = "http://127.0.0.1:8000"
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -76,6 +76,7 @@ def test_the_directory_filters_without_javascript(browser, live_server, network)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/twins/")
+    page.get_by_text("Filter the twins").click()  # a <details>: it opens without JavaScript
     page.select_option("#id_country", "PL")
     page.fill("#id_q", "gorlitz")
     page.click("button[type=submit]")
