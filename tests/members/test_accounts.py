@@ -129,3 +129,15 @@ def test_password_rules_are_a_list_the_password_field_points_to(client, network)
     title = re.search(r"<title>(.*?)</title>", content, re.S).group(1)
     assert title == "Change password · City Twins Association"
     assert "<h1>Change password</h1>" in content
+
+
+def test_a_reset_for_an_unknown_address_does_not_offer_a_sign_up(
+    client, network, django_capture_on_commit_callbacks
+):
+    from citytwins.models import Notification
+
+    client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
+    mail = Notification.objects.get(address="nobody@example.org")
+    assert "There is no account with that address." in mail.text
+    assert "invitation" in mail.text
+    assert "sign up" not in mail.text.lower() and "/accounts/signup/" not in mail.text

@@ -2,7 +2,7 @@ import urllib.parse
 
 import pytest
 
-from tests.conftest import axe_serious_violations
+from tests.conftest import axe_serious_violations, axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,6 +29,21 @@ def test_directory_pages_are_accessible_and_self_contained(watched_page, network
     assert page.console_errors == []
     assert axe_serious_violations(page) == []
     assert page.hosts == {urllib.parse.urlsplit(page.base).netloc}
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/twins/", "/twins/tornio-haparanda/", "/sectors/", "/about/"]
+)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_main_public_pages_have_no_accessibility_violation_of_any_impact(
+    browser, live_server, network, path, width
+):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + path)
+    violations = axe_violations(page)
+    context.close()
+    assert violations == []
 
 
 def map_links_reached_by_tab(page, presses: int = 80) -> list[str]:
