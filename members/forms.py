@@ -48,7 +48,7 @@ class TwinFilterForm(forms.Form):
     ignored (and named), never an error page: shared links outlive the data they were made for."""
 
     SORTS = [
-        ("", _("As the association lists them")),
+        ("", _("Association's order")),
         ("name", _("Name, A to Z")),
         ("country", _("Country, A to Z")),
     ]

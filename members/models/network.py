@@ -47,7 +47,9 @@ class SectorQuerySet(models.QuerySet):
 
     def of_twin(self, twin: "CityTwin") -> "SectorQuerySet":
         """The sectors a twin is in, by the same rule."""
-        return self.filter(Exists(CityTwin.objects.filter(pk=twin.pk).in_sector(OuterRef("pk"))))
+        # Two levels out: from the twin's services (and ticks) through the twin to the sector.
+        sector = OuterRef(OuterRef("pk"))
+        return self.filter(Exists(CityTwin.objects.filter(pk=twin.pk).in_sector(sector)))
 
 
 class Sector(models.Model):

@@ -45,7 +45,7 @@ def test_the_sort_options_are_plain_words(client, network):
         content.split('name="sort"')[1].split("</select>")[0],
     )
     assert options == [
-        ("", "As the association lists them"),
+        ("", "Association's order"),
         ("name", "Name, A to Z"),
         ("country", "Country, A to Z"),
     ]

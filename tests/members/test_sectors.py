@@ -98,7 +98,24 @@ def test_a_sector_of_a_tornio_haparanda_service_lists_tornio_haparanda(client, n
     response = client.get(f"/twins/?sector={sector.slug}")
     assert re.findall(r'<h3 id="twin-([\w-]+)"', response.content.decode()) == ["tornio-haparanda"]
     assert "1 twin · 1 shared service" in page_text(client.get("/sectors/"))
-    assert sector.name in page_text(client.get("/twins/tornio-haparanda/"))
+
+
+def test_a_twins_page_names_the_sectors_it_is_in_by_the_same_rule(client, sectors_in_use):
+    for twin in CityTwin.objects.all():
+        content = client.get(twin.get_absolute_url()).content.decode()
+        section = re.search(r'<section aria-labelledby="twin-sectors">.*?</section>', content, re.S)
+        named = (
+            re.findall(r'<li><a href="/sectors/([\w-]+)/">', section.group(0)) if section else []
+        )
+        by_hand = [
+            sector.slug
+            for sector in Sector.objects.all()
+            if twin.services.filter(sector=sector).exists()
+            or twin.sectors.filter(pk=sector.pk).exists()
+        ]
+        assert named == by_hand, twin.slug
+    tornio = client.get("/twins/tornio-haparanda/").content.decode()
+    assert tornio.count('<li><a href="/sectors/') == 5  # four by its services, culture ticked
 
 
 def test_the_admins_sector_list_counts_by_the_same_rule(client, sectors_in_use):
