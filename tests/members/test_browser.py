@@ -87,15 +87,26 @@ def test_every_twin_on_the_map_is_reachable_by_tab_and_shows_its_focus(watched_p
     assert page.locator("h1").inner_text() == "Valka – Valga"
 
 
-def test_the_directory_filters_without_javascript(browser, live_server, network):
-    context = browser.new_context(java_script_enabled=False)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_directory_filters_without_javascript(browser, live_server, network, width):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": width, "height": 900}
+    )
     page = context.new_page()
     page.goto(live_server.url + "/twins/")
-    page.get_by_text("Filter the twins").click()  # a <details>: it opens without JavaScript
+    summary = page.get_by_text("Filter the twins")
+    if width < 768:
+        # On a phone the filters fold into a <details>, which opens without JavaScript.
+        assert not page.locator("#id_country").is_visible()
+        summary.click()
+    else:
+        assert not summary.is_visible() and page.locator("#id_country").is_visible()
     page.select_option("#id_country", "PL")
     page.fill("#id_q", "gorlitz")
     page.click("button[type=submit]")
     assert "country=PL" in page.url and "q=gorlitz" in page.url
     assert page.locator(".twin-list > li").count() == 1
     assert page.locator("#twin-results").inner_text() == "1 twin"
+    # A filter in force keeps the folded filters open.
+    assert page.locator("#id_country").is_visible()
     context.close()

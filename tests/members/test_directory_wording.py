@@ -44,7 +44,7 @@ def test_the_sort_options_are_plain_words(client, network):
         r'<option value="(\w*)"[^>]*>([^<]+)</option>',
         content.split('name="sort"')[1].split("</select>")[0],
     )
-    assert options == [
+    assert [(value, html.unescape(label)) for value, label in options] == [
         ("", "Association's order"),
         ("name", "Name, A to Z"),
         ("country", "Country, A to Z"),
