@@ -1,57 +1,36 @@
-"""Who cooperates in which sector: the one definition of "twin T is in sector S", and the counts
-of projects and practices per twin and sector.
+"""The network's part in the projects app's content, which members does not import: its
+projects and practices are reached through the reverse relations that app points at cities,
+twins and sectors, by name.
 
-A twin is in a sector when the secretary names the sector for it, when one of its shared services
-is in it, or when a published project (through one of its partner cities) or a published practice
-of the twin is. Members imports no other app: projects and practices are reached through the
-reverse relations the projects app points at the network with, by name.
+`CityTwinQuerySet.in_sector` (the one rule of "twin T is in sector S") counts a twin in a sector
+when a published project with a partner city of the twin, or a published practice of the twin, is
+in it; `sector_counts` counts them per twin and sector for the /sectors/ matrix.
 """
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 
 # The projects app's publication state of what the public sees.
 PUBLISHED = "published"
-# Through a partner city to its published projects' sectors.
-PROJECT = "cities__project_partnerships__project"
+# From a city to the projects it is a partner of.
+PROJECTS = "project_partnerships__project"
+
+
+def published_in(relation: str, sector) -> dict:
+    """Lookups for "a published item of `relation` in `sector`", to go in one filter() call so
+    that both conditions speak of the same project or practice."""
+    return {f"{relation}__publication": PUBLISHED, f"{relation}__sectors": sector}
 
 
 class CooperationQuerySet(models.QuerySet):
-    def _links(self) -> list[tuple[dict, str]]:
-        """(condition, lookup of the sector) for each reason a twin is in a sector; both go in
-        one filter() call, so they speak of the same project or practice."""
-        return [
-            ({}, "sectors"),
-            ({}, "services__sector"),
-            ({f"{PROJECT}__publication": PUBLISHED}, f"{PROJECT}__sectors"),
-            ({"practices__publication": PUBLISHED}, "practices__sectors"),
-        ]
-
-    def in_sector(self, sector_slug: str) -> "CooperationQuerySet":
-        """The twins cooperating in the sector, for any of the reasons above."""
-        twins = self.model.objects.order_by()
-        matches = Q()
-        for condition, sector in self._links():
-            matching = twins.filter(**condition, **{f"{sector}__slug": sector_slug})
-            matches |= Q(pk__in=matching.values("pk"))
-        return self.filter(matches)
-
-    def sector_pairs(self) -> set[tuple[int, int]]:
-        """Every (twin id, sector id) such that the twin is in the sector, in one query."""
-        twins = self.model.objects.order_by()
-        first, *others = (
-            twins.filter(**condition, **{f"{sector}__isnull": False}).values_list("pk", sector)
-            for condition, sector in self._links()
-        )
-        return set(first.union(*others).order_by())
-
     def sector_counts(self) -> dict[tuple[int, int], dict[str, int]]:
         """Published projects and practices per (twin id, sector id), in two queries."""
         twins = self.model.objects.order_by()
+        project = f"cities__{PROJECTS}"
         counted = {
-            "projects": twins.filter(**{f"{PROJECT}__publication": PUBLISHED})
-            .values_list("pk", f"{PROJECT}__sectors")
-            .annotate(count=Count(PROJECT, distinct=True)),
+            "projects": twins.filter(**{f"{project}__publication": PUBLISHED})
+            .values_list("pk", f"{project}__sectors")
+            .annotate(count=Count(project, distinct=True)),
             "practices": twins.filter(practices__publication=PUBLISHED)
             .values_list("pk", "practices__sectors")
             .annotate(count=Count("practices", distinct=True)),

@@ -1,32 +1,56 @@
 """The network itself: sectors, city twins, their cities, contacts and shared services."""
 
 import datetime
-import unicodedata
+import functools
+import operator
 import uuid
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from members.models.cooperation import CooperationQuerySet
+from members.models.cooperation import PROJECTS, CooperationQuerySet, published_in
+from members.models.vocabulary import (
+    EU_COUNTRIES,
+    NATIVE_LANGUAGES,
+    BorderKind,
+    MembershipStatus,
+    Visibility,
+    border_kind,
+    fold,
+)
 
-# Member states of the European Union. A twin with a city outside them lies on an external border.
-EU_COUNTRIES = frozenset(
-    {
-        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-        "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-    }
-)  # fmt: skip
 
+class SectorQuerySet(models.QuerySet):
+    def with_counts(self) -> "SectorQuerySet":
+        """Each sector's `twin_count` (by the one rule of CityTwinQuerySet.in_sector) and
+        `service_count`, in the same query."""
+        twins = (
+            CityTwin.objects.in_sector(OuterRef(OuterRef("pk")))
+            .order_by()
+            .annotate(count=Func(F("pk"), function="COUNT"))
+            .values("count")
+        )
+        services = (
+            SharedService.objects.filter(sector=OuterRef("pk"))
+            .order_by()
+            .annotate(count=Func(F("pk"), function="COUNT"))
+            .values("count")
+        )
+        return self.annotate(
+            twin_count=Subquery(twins, output_field=IntegerField()),
+            service_count=Subquery(services, output_field=IntegerField()),
+        )
 
-def fold(text: str) -> str:
-    """Lower case without accents, so `tesin` and `Těšín` match: ł and ø have no decomposition."""
-    text = text.casefold().replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    def of_twin(self, twin: "CityTwin") -> "SectorQuerySet":
+        """The sectors a twin is in, by the same rule."""
+        # Two levels out: from the twin's services (and ticks) through the twin to the sector.
+        sector = OuterRef(OuterRef("pk"))
+        return self.filter(Exists(CityTwin.objects.filter(pk=twin.pk).in_sector(sector)))
 
 
 class Sector(models.Model):
@@ -36,6 +60,8 @@ class Sector(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SectorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sector")
@@ -47,35 +73,6 @@ class Sector(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("members:sector_detail", kwargs={"slug": self.slug})
-
-
-class MembershipStatus(models.TextChoices):
-    MEMBER = "member", _("Member")
-    PARTNER = "partner", _("Cooperating partner")
-    PROSPECTIVE = "prospective", _("Prospective member")
-    FORMER = "former", _("Former member")
-
-
-# The cities whose staff are the network's members: they read members-only details and mail.
-NETWORK_STATUSES = (MembershipStatus.MEMBER, MembershipStatus.PARTNER)
-
-
-class BorderKind(models.TextChoices):
-    INTERNAL = "internal", _("EU internal border")
-    EXTERNAL = "external", _("EU external border")
-
-
-def border_kind(*countries: str) -> BorderKind:
-    """Internal when every side is in the EU; external when one side lies outside it."""
-    if all(str(country) in EU_COUNTRIES for country in countries):
-        return BorderKind.INTERNAL
-    return BorderKind.EXTERNAL
-
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public")
-    MEMBERS = "members", _("Members only")
-    HIDDEN = "hidden", _("Hidden")
 
 
 def _twin_image_upload_to(instance, filename: str) -> str:
@@ -118,6 +115,23 @@ class CityTwinQuerySet(CooperationQuerySet):
 
     def with_status(self, status: str) -> "CityTwinQuerySet":
         return self.filter(pk__in=City.objects.filter(status=status).values("twin_id"))
+
+    def in_sector(self, sector) -> "CityTwinQuerySet":
+        """The one rule of "twin T is in sector S", for the sector cards and pages, the
+        directory's filter and the admin: one of the twin's shared services is in it, the
+        secretary ticked it on the twin, or a published project or practice of the twin is in it
+        (members/models/cooperation.py). `sector` is a Sector, its pk or an expression
+        (OuterRef), so counts per sector use the same rule. Each kind of work a twin does in
+        a sector adds one line to this union."""
+        own_work = [
+            SharedService.objects.filter(twin=OuterRef("pk"), sector=sector),
+            CityTwin.sectors.through.objects.filter(citytwin=OuterRef("pk"), sector=sector),
+            # Published projects with a partner city of the twin, and published practices of the
+            # twin: the projects app's, reached by the names of its relations to the network.
+            City.objects.filter(twin=OuterRef("pk"), **published_in(PROJECTS, sector)),
+            CityTwin.objects.filter(pk=OuterRef("pk"), **published_in("practices", sector)),
+        ]
+        return self.filter(functools.reduce(operator.or_, (Q(Exists(work)) for work in own_work)))
 
     def search(self, text: str) -> "CityTwinQuerySet":
         """Names and native names of either city, ignoring case and accents."""
@@ -179,6 +193,21 @@ class CityTwin(models.Model):
     def is_stale(self, *, now: datetime.datetime | None = None) -> bool:
         now = now or timezone.now()
         return (self.checked_at or self.created_at) < now - PROFILE_FRESH_FOR
+
+    def profile_gaps(self) -> list[str]:
+        """What the twin's public page lacks that its staff can fill in (services prefetched)."""
+        gaps = []
+        if not self.summary:
+            gaps.append(_("a summary"))
+        if not self.description:
+            gaps.append(_("a description"))
+        if not self.website:
+            gaps.append(_("a website"))
+        if not self.image:
+            gaps.append(_("an image"))
+        if not self.services.all():
+            gaps.append(_("a shared service"))
+        return gaps
 
     @property
     def border(self) -> BorderKind:
@@ -258,6 +287,28 @@ class City(models.Model):
         if update_fields is not None and {"name", "native_name"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
+
+    @property
+    def language(self) -> str:
+        """The language of the city's own name (BCP 47), or "" when not known."""
+        return NATIVE_LANGUAGES.get(str(self.country), "")
+
+    @property
+    def native_name_differs(self) -> bool:
+        return bool(self.native_name) and self.native_name != self.name
+
+    def profile_gaps(self) -> list[str]:
+        """What the city's public page lacks that its staff can fill in (contacts prefetched)."""
+        gaps = []
+        if self.population is None:
+            gaps.append(_("its population"))
+        if not self.website:
+            gaps.append(_("its website"))
+        if not self.description:
+            gaps.append(_("a description"))
+        if not any(contact.shown_to(member=False) for contact in self.contacts.all()):
+            gaps.append(_("a contact shown to the public"))
+        return gaps
 
 
 class Contact(models.Model):

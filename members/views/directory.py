@@ -24,6 +24,7 @@ from members.models import (
 )
 from members.services.profiles import (
     CONFIRMED_REASON,
+    profile_gaps,
 )
 
 
@@ -36,6 +37,7 @@ class Directory:
     query: str
     ignored: list[tuple[str, str]]
     filtered: bool
+    described: str = ""
 
 
 def directory_read(request) -> Directory:
@@ -54,7 +56,7 @@ def directory_read(request) -> Directory:
     if applied.get("border"):
         twins = twins.on_border(applied["border"])
     if applied.get("sector"):
-        twins = twins.in_sector(applied["sector"])
+        twins = twins.in_sector(next(s for s in sectors if s.slug == applied["sector"]))
     if applied.get("q"):
         twins = twins.search(applied["q"])
     twins = list(twins)
@@ -78,6 +80,7 @@ def directory_read(request) -> Directory:
         query=query.urlencode(),
         ignored=form.ignored(),
         filtered=any(name != "sort" for name in applied),
+        described=form.described(),
     )
 
 
@@ -153,15 +156,17 @@ def twin_detail(request, slug):
         CityTwin.objects.with_cities().prefetch_related(
             Prefetch("cities__contacts", queryset=Contact.objects.order_by("position", "name")),
             Prefetch("services", queryset=SharedService.objects.select_related("sector")),
-            "sectors",
         ),
         slug=slug,
     )
     member = request.user.is_authenticated and request.user.is_network_member
     sides = []
+    own_city = None
     for city in twin.cities.all():
         contacts = [contact.shown_to(member=member) for contact in city.contacts.all()]
         sides.append({"city": city, "contacts": [details for details in contacts if details]})
+        if request.user.is_authenticated and city.pk == request.user.city_id:
+            own_city = city
     network = CityTwin.objects.with_cities()
     return render(
         request,
@@ -173,6 +178,11 @@ def twin_detail(request, slug):
             "last_update": twin_last_update(twin),
             "projects": twin_projects(twin),
             "practices": twin.practices.published(),
+            "sectors": Sector.objects.of_twin(twin),
+            # The twin's own staff see how to edit it and what its page still lacks.
+            "own_city": own_city,
+            **({"staff_twin": twin} if own_city else {}),
+            "gaps": profile_gaps(twin, own_city) if own_city else None,
         },
     )
 

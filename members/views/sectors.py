@@ -5,8 +5,6 @@ through the reverse relations that app points at sectors and twins with (`sector
 `sector.practices`, `CityTwin.objects.sector_counts()`).
 """
 
-from collections import Counter
-
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -36,15 +34,12 @@ def shade(count: int) -> int:
 @require_safe
 def sector_list(request):
     """The sectors, and a matrix of projects and practices per twin and sector."""
-    sectors = list(Sector.objects.order_by("position", "name"))
+    # Twins (by the one rule of CityTwinQuerySet.in_sector) and services in each sector.
+    sectors = list(Sector.objects.with_counts().order_by("position", "name"))
     twins = list(CityTwin.objects.order_by("position", "name"))
-    services = _per_sector(Sector.objects, "services")
     projects = _per_sector(Sector.objects, "projects", projects__publication=PUBLISHED)
     practices = _per_sector(Sector.objects, "practices", practices__publication=PUBLISHED)
-    twins_in = Counter(sector_id for _twin_id, sector_id in CityTwin.objects.sector_pairs())
     for sector in sectors:
-        sector.twin_count = twins_in.get(sector.pk, 0)
-        sector.service_count = services.get(sector.pk, 0)
         sector.project_count = projects.get(sector.pk, 0)
         sector.practice_count = practices.get(sector.pk, 0)
 
@@ -69,7 +64,7 @@ def sector_list(request):
 def sector_detail(request, slug):
     """A sector with its twins, the services they share, and its projects and practices."""
     sector = get_object_or_404(Sector, slug=slug)
-    twins = CityTwin.objects.in_sector(sector.slug).with_cities()
+    twins = CityTwin.objects.in_sector(sector).with_cities()
     services = (
         SharedService.objects.filter(sector=sector)
         .select_related("twin")

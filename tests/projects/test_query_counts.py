@@ -31,9 +31,9 @@ PAGES = {
     # The practice with its project, its twins, sectors and evidence.
     PRACTICE: 5,
     "/funding/": 2,
-    # Sectors, twins, services, projects and practices per sector, who is in which sector, and
+    # Sectors with their twins and services, the twins, projects and practices per sector, and
     # the matrix's projects and practices per twin and sector.
-    "/sectors/": 9,
+    "/sectors/": 7,
     "/sectors/culture/": 7,
     "/twins/tornio-haparanda/": 11,
     "/projects.csv": 8,
