@@ -32,6 +32,16 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={value!r} is not a boolean (use 1 or 0).")
 
 
+def env_number(name: str, default: float, *, kind: type = float) -> float:
+    value = os.environ.get(name, "")
+    if value == "":
+        return default
+    try:
+        return kind(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a number.") from None
+
+
 def env_list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
@@ -184,10 +194,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend, so a wrong password costs one hash; it looks addresses up exactly (the adapter
+# hands it the stored spelling, see citytwins.accounts).
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
@@ -322,6 +331,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+ACCOUNT_FORMS = {"reset_password": "citytwins.accounts.PasswordResetForm"}
+# A reset asked for an address no account holds sends nothing (no mail to whoever typed it).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# The proxies in front that append the client's address to X-Forwarded-For; with 0 the header is
+# ignored (anyone can write it). Every per-address limit reads the client this way.
+TRUSTED_PROXY_COUNT = int(env_number("TRUSTED_PROXY_COUNT", 0, kind=int))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "City Twins Association"
 # The secretary and anyone else with admin access sign in with a second factor in production;

@@ -7,6 +7,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from citytwins.addresses import address_normalise
 from citytwins.forms import HoneypotField, SubmissionField, single_line
 from members.images import image_reencode
 from members.models import (
@@ -23,13 +24,21 @@ from members.models import (
 )
 
 
-class UserAdminCreationForm(AdminUserCreationForm):
+class NormalAddressMixin:
+    """The address is kept in its one stored spelling (citytwins.addresses), so the uniqueness
+    check and the account see the form it will be stored in."""
+
+    def clean_email(self):
+        return address_normalise(self.cleaned_data["email"])
+
+
+class UserAdminCreationForm(NormalAddressMixin, AdminUserCreationForm):
     class Meta:
         model = User
         fields = ["email", "name"]
 
 
-class UserAdminChangeForm(UserChangeForm):
+class UserAdminChangeForm(NormalAddressMixin, UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
@@ -229,7 +238,7 @@ class PersonForm(forms.ModelForm):
         fields = ["name"]
 
 
-class InviteForm(forms.Form):
+class InviteForm(NormalAddressMixin, forms.Form):
     email = forms.EmailField(label=_("Email"))
     name = forms.CharField(label=_("Name"), max_length=150, required=False)
 
