@@ -277,10 +277,23 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 0.5
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Notifications: a task sending mail holds its rows for a lease, renewed while it is still
+# sending; when a worker dies the sweeper (every minute) takes its rows back once the lease has
+# run out, so a crash delays mail by minutes. A transient SMTP failure is retried after
+# base x 2^(attempt - 1) seconds, at most NOTIFICATION_MAX_ATTEMPTS attempts in all, scheduled in
+# the database (the sweeper publishes it), never as a countdown waiting in the broker.
+NOTIFICATION_LEASE_SECONDS = env_number("NOTIFICATION_LEASE_SECONDS", 120)
+NOTIFICATION_RETRY_BASE_SECONDS = env_number("NOTIFICATION_RETRY_BASE_SECONDS", 60)
+NOTIFICATION_MAX_ATTEMPTS = int(env_number("NOTIFICATION_MAX_ATTEMPTS", 6, kind=int))
+# A new row's task is published after commit; the sweeper leaves the row to it this long.
+NOTIFICATION_PUBLISH_GRACE_SECONDS = 60
+
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    # Longer than the longest retry of a delivery, so a task is not handed out twice while it
-    # is still legitimately waiting for its countdown.
-    "visibility_timeout": 2 * 60 * 60,
+    # How long a message taken by a worker that died stays invisible before Redis hands it out
+    # again. Nothing waits in the broker (no countdowns) and the lease decides when mail is sent
+    # again, so minutes are enough; above the lease, so a message is not redelivered while its
+    # task still holds its rows.
+    "visibility_timeout": max(10 * 60, 2 * NOTIFICATION_LEASE_SECONDS),
     "max_retries": 1,
     "interval_start": 0,
     "interval_step": 0.2,
@@ -298,13 +311,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "citytwins.tasks.sessions_clear_expired",
         "schedule": crontab(hour=3, minute=17),
     },
-    "notifications-requeue-overdue": {
-        "task": "citytwins.tasks.notifications_requeue_overdue",
+    "notifications-sweep": {
+        "task": "citytwins.tasks.notifications_sweep",
         "schedule": 60.0,
-    },
-    "notifications-release-stuck": {
-        "task": "citytwins.tasks.notifications_release_stuck",
-        "schedule": 5 * 60.0,
     },
     "profiles-remind-stale": {
         "task": "members.tasks.profiles_remind_stale_daily",
@@ -312,11 +321,6 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Notifications: a transient SMTP failure is retried after base x 2^(attempt - 1) seconds, at
-# most NOTIFICATION_MAX_ATTEMPTS attempts in all. The defaults (60 s, 6) end within 31 minutes,
-# well inside the broker's visibility timeout, so a waiting retry is never handed out twice.
-NOTIFICATION_RETRY_BASE_SECONDS = float(os.environ.get("NOTIFICATION_RETRY_BASE_SECONDS", "60"))
-NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "6"))
 
 # django-allauth: login by email, mandatory verification, no open sign-up, rate limits on.
 ACCOUNT_ADAPTER = "citytwins.accounts.AccountAdapter"
