@@ -30,6 +30,7 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
+handler400 = "citytwins.views.bad_request"
 handler404 = "citytwins.views.page_not_found"
 handler403 = "citytwins.views.permission_denied"
 handler500 = "citytwins.views.server_error"
