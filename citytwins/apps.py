@@ -7,6 +7,9 @@ class CityTwinsConfig(AppConfig):
     name = "citytwins"
     verbose_name = "City Twins"
 
+    def ready(self) -> None:
+        from citytwins import sessions  # noqa: F401 (connects the sign-in receiver)
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with the portal's admin site as `admin.site` (citytwins.admin_site)."""
