@@ -243,7 +243,24 @@ class InviteForm(NormalAddressMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150, required=False)
 
 
-class TwinProfileForm(forms.ModelForm):
+class ReencodedImageMixin:
+    """A new upload is checked by its content and re-encoded without metadata (members.images);
+    the stored file, when nothing new was uploaded, is left as it is."""
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
+            return image_reencode(image)
+        return image
+
+
+class CityTwinAdminForm(ReencodedImageMixin, forms.ModelForm):
+    class Meta:
+        model = CityTwin
+        fields = ["name", "slug", "summary", "description", "website", "image", "sectors"]
+
+
+class TwinProfileForm(ReencodedImageMixin, forms.ModelForm):
     """What city staff may change of their twin: never its status, slug or cities."""
 
     class Meta:
@@ -256,12 +273,6 @@ class TwinProfileForm(forms.ModelForm):
                 "Other markup is removed."
             )
         }
-
-    def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
-            return image_reencode(image)
-        return image
 
 
 class CityProfileForm(forms.ModelForm):

@@ -21,6 +21,7 @@ from members.admin.filters import (
     TwinStatusFilter,
 )
 from members.forms import (
+    CityTwinAdminForm,
     InviteForm,
 )
 from members.models import (
@@ -89,6 +90,7 @@ class SharedServiceInline(admin.TabularInline):
 
 @admin.register(CityTwin)
 class CityTwinAdmin(HistoryAdmin):
+    form = CityTwinAdminForm
     list_display = [
         "name",
         "cities_with_status",
