@@ -32,14 +32,11 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={value!r} is not a boolean (use 1 or 0).")
 
 
-def env_number(name: str, default: float, *, kind: type = float) -> float:
-    value = os.environ.get(name, "")
-    if value == "":
-        return default
+def env_number(name: str, default: float) -> float:
     try:
-        return kind(value)
+        return float(os.environ.get(name) or default)
     except ValueError:
-        raise ImproperlyConfigured(f"{name}={value!r} is not a number.") from None
+        raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a number.") from None
 
 
 def env_list(name: str) -> list[str]:
@@ -197,8 +194,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# One backend, so a wrong password costs one hash; it looks addresses up exactly (the adapter
-# hands it the stored spelling, see citytwins.accounts).
+# One backend: a wrong password costs one hash (the adapter, citytwins.accounts, checks spellings).
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 
 LANGUAGE_CODE = "en"
@@ -280,22 +276,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 0.5
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Notifications: a task sending mail holds its rows for a lease, renewed while it is still
-# sending; when a worker dies the sweeper (every minute) takes its rows back once the lease has
-# run out, so a crash delays mail by minutes. A transient SMTP failure is retried after
-# base x 2^(attempt - 1) seconds, at most NOTIFICATION_MAX_ATTEMPTS attempts in all, scheduled in
-# the database (the sweeper publishes it), never as a countdown waiting in the broker.
+# Notifications (citytwins.outbox): a sending task holds its rows for a lease; the sweeper takes
+# them back after it. A transient failure is retried after base x 2^(attempt - 1) s, at most
+# NOTIFICATION_MAX_ATTEMPTS attempts, scheduled in the database, never as a broker countdown.
 NOTIFICATION_LEASE_SECONDS = env_number("NOTIFICATION_LEASE_SECONDS", 120)
 NOTIFICATION_RETRY_BASE_SECONDS = env_number("NOTIFICATION_RETRY_BASE_SECONDS", 60)
-NOTIFICATION_MAX_ATTEMPTS = int(env_number("NOTIFICATION_MAX_ATTEMPTS", 6, kind=int))
+NOTIFICATION_MAX_ATTEMPTS = int(env_number("NOTIFICATION_MAX_ATTEMPTS", 6))
 # A new row's task is published after commit; the sweeper leaves the row to it this long.
 NOTIFICATION_PUBLISH_GRACE_SECONDS = 60
-
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    # How long a message taken by a worker that died stays invisible before Redis hands it out
-    # again. Nothing waits in the broker (no countdowns) and the lease decides when mail is sent
-    # again, so minutes are enough; above the lease, so a message is not redelivered while its
-    # task still holds its rows.
+    # When Redis hands out again a message whose worker died. The lease, not this, decides when
+    # mail goes again (nothing waits in the broker): minutes, above the lease.
     "visibility_timeout": max(10 * 60, 2 * NOTIFICATION_LEASE_SECONDS),
     "max_retries": 1,
     "interval_start": 0,
@@ -324,7 +315,6 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-
 # django-allauth: login by email, mandatory verification, no open sign-up, rate limits on.
 ACCOUNT_ADAPTER = "citytwins.accounts.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -341,9 +331,8 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ACCOUNT_FORMS = {"reset_password": "citytwins.accounts.PasswordResetForm"}
 # A reset asked for an address no account holds sends nothing (no mail to whoever typed it).
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
-# The proxies in front that append the client's address to X-Forwarded-For; with 0 the header is
-# ignored (anyone can write it). Every per-address limit reads the client this way.
-TRUSTED_PROXY_COUNT = int(env_number("TRUSTED_PROXY_COUNT", 0, kind=int))
+# Proxies in front appending to X-Forwarded-For; with 0 it is ignored (citytwins.clients).
+TRUSTED_PROXY_COUNT = int(env_number("TRUSTED_PROXY_COUNT", 0))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "City Twins Association"
@@ -369,8 +358,7 @@ SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
 SESSION_IDLE_SECONDS = 30 * 60
 SECURE_HSTS_SECONDS = 0 if DEBUG else 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-# Preloading commits the whole domain and its subdomains to HTTPS in browsers for months, and
-# is slow to undo: only when the operator asks for it.
+# Preloading commits the domain and its subdomains to HTTPS for months: only when asked for.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
 if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]  # "SECURE_HSTS_PRELOAD is not True": on purpose
