@@ -291,7 +291,6 @@ class MarkdownHelpMixin:
         self.fields["description"].help_text = markdown_help()
 
 
-
 class ReencodedImageMixin:
     """A new upload is checked by its content and re-encoded without metadata (members.images);
     the stored file, when nothing new was uploaded, is left as it is."""
