@@ -333,7 +333,14 @@ def test_the_csv_has_a_row_per_project_with_the_filters_of_the_page(client, proj
     assert [row["Title"] for row in filtered] == ["Narva river promenade"]
 
 
-FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "＝1+1"]
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","x")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=1",
+    "=cmd|' /C calc'!A0",
+]
 
 
 @pytest.mark.parametrize("formula", FORMULAS)
