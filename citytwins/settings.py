@@ -254,8 +254,10 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Celery: settings for email-type work. Publishing fails fast when the broker is down or silent
-# (see NOTES.md): no publish retries, one connection attempt with bounded socket timeouts.
+# Celery: settings for email-type work. Publishing fails fast when the broker is down or silent:
+# no publish retries, one connection attempt with bounded socket timeouts. Without the two socket
+# timeouts a silent broker blocks a publish for ever; broker_connection_timeout alone does not
+# bound the socket.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
