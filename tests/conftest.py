@@ -203,6 +203,26 @@ def celery_worker(redis_url, transactional_db, settings):
         worker.kill()
 
 
+@pytest.fixture
+def smtp_env(monkeypatch, smtp_server):
+    """A worker started after this sends to the real SMTP server."""
+    monkeypatch.setenv("EMAIL_URL", f"smtp://127.0.0.1:{smtp_server.port}")
+    return smtp_server
+
+
+@pytest.fixture
+def mail_worker(smtp_env, celery_worker):
+    """A real worker delivering to a real SMTP server (`.inbox.messages`); this process
+    publishes to the worker's queue."""
+    from citytwins.celery import app
+
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = celery_worker.queue
+    celery_worker.inbox = smtp_env.inbox
+    yield celery_worker
+    app.conf.task_default_queue = previous
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
