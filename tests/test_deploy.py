@@ -1,21 +1,43 @@
 """What an operator runs: gunicorn's configuration, the proxy in front, the Procfile, compose."""
 
 import http.client
+import os
+import re
+import shutil
+import socket
+import subprocess
 import urllib.parse
+from pathlib import Path
 
 import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
-from tests.conftest import PRODUCTION_ENV
+from members.models import City
+from tests.conftest import (
+    BASE_DIR,
+    PRODUCTION_ENV,
+    free_port,
+    service_missing,
+    wait_for,
+)
+from tests.factories import PASSWORD, UserFactory
+from tests.members.test_images import picture
 
 
-def fetch(url: str, headers: dict | None = None, method: str = "GET"):
+def fetch(url: str, headers: dict | None = None, method: str = "GET", body: bytes | None = None):
     """One request, no redirect followed: (status, lower-cased headers, body)."""
     parts = urllib.parse.urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     try:
-        connection.request(method, parts.path or "/", headers=headers or {})
+        connection.request(method, parts.path or "/", body=body, headers=headers or {})
         response = connection.getresponse()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+        headers = {}
+        for name, value in response.getheaders():  # a header sent twice reads as one list
+            headers[name.lower()] = (
+                f"{headers[name.lower()]}, {value}" if name.lower() in headers else value
+            )
+        return response.status, headers, response.read()
     finally:
         connection.close()
 
@@ -39,3 +61,185 @@ def test_gunicorn_with_the_repositorys_configuration_sends_no_server_header(
         assert got == status, (path, got)
         assert "server" not in response_headers, (path, response_headers)
         assert "date" in response_headers  # gunicorn's other headers are still there
+
+
+# The proxy: deploy/nginx.conf, checked by nginx itself and run in front of a real gunicorn.
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+PROXY_FILE = BASE_DIR / "deploy" / "nginx.conf"
+
+
+def proxy_files(tmp: Path, *, listen_port: int, upstream_port: int, site_root: Path) -> Path:
+    """A test-local nginx around deploy/nginx.conf, with its three documented lines pointed at
+    this test's ports and folder; the rest of the file is used as written."""
+    text = PROXY_FILE.read_text()
+    for line, ours in {
+        "server 127.0.0.1:8000;": f"server 127.0.0.1:{upstream_port};",
+        "listen 80 default_server;": f"listen 127.0.0.1:{listen_port} default_server;",
+        "root /srv/citytwins;": f"root {site_root};",
+    }.items():
+        directive = re.compile(rf"^(\s*){re.escape(line)}$", re.MULTILINE)
+        text, found = directive.subn(rf"\g<1>{ours}", text)
+        assert found == 1, f"deploy/nginx.conf should say {line!r} once"
+    (tmp / "citytwins.conf").write_text(text)
+    main = tmp / "nginx.conf"
+    main.write_text(
+        MAIN_CONFIG.format(
+            folder=tmp,
+            # As root, nginx's workers would run as nobody, who cannot open the test's files.
+            user="user root;" if os.geteuid() == 0 else "",
+        )
+    )
+    return main
+
+
+# What Debian's /etc/nginx/nginx.conf and the official image's give the file, in test folders.
+MAIN_CONFIG = """{user}
+pid {folder}/nginx.pid;
+error_log {folder}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {folder}/access.log;
+    client_body_temp_path {folder}/client_body;
+    proxy_temp_path {folder}/proxy;
+    fastcgi_temp_path {folder}/fastcgi;
+    uwsgi_temp_path {folder}/uwsgi;
+    scgi_temp_path {folder}/scgi;
+    include {folder}/citytwins.conf;
+}}
+"""
+
+
+@pytest.fixture
+def nginx(tmp_path):
+    if not os.path.exists(NGINX):
+        service_missing("nginx (apt-get install nginx-light)")
+    started = []
+
+    def start(*, upstream_port: int, site_root: Path) -> str:
+        folder = tmp_path / "nginx"
+        folder.mkdir()
+        port = free_port()
+        main = proxy_files(
+            folder, listen_port=port, upstream_port=upstream_port, site_root=site_root
+        )
+        process = subprocess.Popen(
+            [NGINX, "-p", str(folder), "-c", str(main), "-g", "daemon off;"],
+            stderr=subprocess.PIPE,
+        )
+        started.append(process)
+
+        def answering():
+            with socket.socket() as sock:
+                return sock.connect_ex(("127.0.0.1", port)) == 0
+
+        assert wait_for(answering, timeout=10), process.stderr.read1().decode()
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for process in started:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_the_proxy_file_is_valid_for_nginx(tmp_path):
+    if not os.path.exists(NGINX):
+        service_missing("nginx (apt-get install nginx-light)")
+    main = proxy_files(tmp_path, listen_port=free_port(), upstream_port=8000, site_root=tmp_path)
+    result = subprocess.run(
+        [NGINX, "-t", "-p", str(tmp_path), "-c", str(main)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "syntax is ok" in result.stderr
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("collected_static")
+def test_behind_nginx_an_uploaded_image_is_served_pages_are_compressed_headers_are_the_proxys(
+    portal_server, nginx, collected_static, network, page, tmp_path
+):
+    """deploy/nginx.conf in front of gunicorn: city staff sign in and upload an image in
+    Chromium, and the public page shows it from /media/; HTML is gzipped; /healthz answers any
+    Host; what a client says in X-Forwarded-* is replaced by what the proxy knows."""
+    media = tmp_path / "site" / "media"
+    media.mkdir(parents=True)
+    staff = UserFactory(email="staff@tornio.fi", city=City.objects.get(slug="tornio"))
+    # The server checks passwords as production does, not with the tests' quick hasher.
+    staff.password = PBKDF2PasswordHasher().encode(PASSWORD, "tornio-salt")
+    staff.save(update_fields=["password"])
+    EmailAddress.objects.create(user=staff, email=staff.email, primary=True, verified=True)
+    upstream = free_port()
+    direct = portal_server(
+        port=upstream,
+        **{**PRODUCTION_ENV, "ALLOWED_HOSTS": "127.0.0.1,citytwins.example.org"},
+        STATIC_ROOT=str(collected_static),
+        MEDIA_ROOT=str(media),
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",  # plain HTTP in this test
+        SECURE_PROXY_SSL_HEADER="1",
+        GUNICORN_CMD_ARGS="--access-logformat 'forwarded-for=%({x-forwarded-for}i)s %(r)s'",
+    )
+    proxy = nginx(upstream_port=upstream, site_root=media.parent)
+
+    page.goto(f"{proxy}/accounts/login/")
+    page.fill("input[name=login]", staff.email)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("form", has=page.locator("input[name=password]")).locator(
+            "button[type=submit]"
+        ).click()
+    page.goto(f"{proxy}/my/twins/tornio-haparanda/")
+    page.set_input_files(
+        "input[type=file]",
+        files=[{"name": "town hall.png", "mimeType": "image/png", "buffer": picture("PNG")}],
+    )
+    page.get_by_role("button", name="Save").click()
+    assert "Saved" in page.locator(".messages").inner_text()
+    page.goto(f"{proxy}/twins/tornio-haparanda/")
+    image = page.locator("img.twin-image")
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 120
+    source = image.get_attribute("src")
+    assert source.startswith("/media/twins/")
+
+    status, headers, body = fetch(proxy + source)
+    assert status == 200
+    assert headers["content-type"] == "image/png"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert "sandbox" in headers["content-security-policy"]
+    assert body.startswith(b"\x89PNG")
+    assert (media / source.removeprefix("/media/")).exists()
+
+    # Uploads are files only: no listing, no writing, no guessing of what a file is.
+    assert fetch(f"{proxy}/media/twins/")[0] == 404
+    assert fetch(proxy + source, method="POST")[0] == 403
+    (media / "twins" / "note.html").write_text("<script>alert(1)</script>")
+    status, headers, _ = fetch(f"{proxy}/media/twins/note.html")
+    assert (status, headers["content-type"]) == (200, "application/octet-stream")
+
+    status, headers, _ = fetch(f"{proxy}/", {"Accept-Encoding": "gzip"})
+    assert (status, headers.get("content-encoding")) == (200, "gzip")
+    assert "Accept-Encoding" in headers["vary"]
+    assert "server" not in headers or headers["server"] == "nginx"  # no version, no gunicorn
+
+    assert fetch(f"{proxy}/healthz", {"Host": "any.example"})[0] == 200
+
+    # A client claiming HTTPS and another address is not believed through the proxy...
+    spoofed = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
+    status, headers, _ = fetch(f"{proxy}/about/", spoofed)
+    assert status == 200
+    assert "strict-transport-security" not in headers  # the portal saw plain HTTP
+    log = portal_server.log(direct)
+    assert "forwarded-for=127.0.0.1 GET /about/" in log
+    assert "203.0.113.9" not in log
+    # ...while the portal does believe the header when it comes from where the proxy stands.
+    _, headers, _ = fetch(f"{direct}/about/", spoofed)
+    assert "strict-transport-security" in headers
+
+    # Twin images are at most 5 MB: such a form passes the proxy; a much larger body does not.
+    assert fetch(f"{proxy}/contact/", method="POST", body=b"x" * (5_500_000))[0] != 413
+    assert fetch(f"{proxy}/contact/", method="POST", body=b"x" * (7_000_000))[0] == 413
