@@ -10,6 +10,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+import yaml
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
@@ -243,3 +244,102 @@ def test_behind_nginx_an_uploaded_image_is_served_pages_are_compressed_headers_a
     # Twin images are at most 5 MB: such a form passes the proxy; a much larger body does not.
     assert fetch(f"{proxy}/contact/", method="POST", body=b"x" * (5_500_000))[0] != 413
     assert fetch(f"{proxy}/contact/", method="POST", body=b"x" * (7_000_000))[0] == 413
+
+
+# docker-compose.yml: parsed here, and by docker-compose itself where it is installed.
+
+COMPOSE_FILE = BASE_DIR / "docker-compose.yml"
+DOCKER_COMPOSE = shutil.which("docker-compose")
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return yaml.safe_load(COMPOSE_FILE.read_text())
+
+
+def test_the_proxy_is_the_one_way_in(compose):
+    services = compose["services"]
+    assert set(services) == {"proxy", "web", "worker", "beat", "db", "redis", "mailpit"}
+    assert services["proxy"]["image"].startswith("nginx:")
+    assert services["proxy"]["ports"] == ["8000:80"]
+    assert "ports" not in services["web"]
+    # gunicorn in the proxy's network namespace: the proxy file's upstream, 127.0.0.1:8000,
+    # holds in compose as outside it.
+    assert services["web"]["network_mode"] == "service:proxy"
+    assert re.search(r"^\s*server 127\.0\.0\.1:8000;$", PROXY_FILE.read_text(), re.MULTILINE)
+
+
+def test_the_proxy_mounts_its_file_and_the_uploads_where_the_file_says(compose):
+    proxy_volumes = compose["services"]["proxy"]["volumes"]
+    assert "./deploy/nginx.conf:/etc/nginx/conf.d/default.conf:ro" in proxy_volumes
+    root = re.search(r"^\s*root (\S+);$", PROXY_FILE.read_text(), re.MULTILINE).group(1)
+    assert f"media:{root}/media:ro" in proxy_volumes
+    # ...the same volume the portal writes uploads to: VAR_DIR/media in the image.
+    assert "media:/app/var/media" in compose["services"]["web"]["volumes"]
+    assert "VAR_DIR=/app/var" in (BASE_DIR / "Dockerfile").read_text()
+
+
+def test_compose_has_no_default_secret_key_and_trusts_its_proxy(compose):
+    environment = compose["services"]["web"]["environment"]
+    assert environment["SECRET_KEY"].startswith("${SECRET_KEY:?")
+    assert environment["SECURE_PROXY_SSL_HEADER"] == "1"
+    assert environment["TRUSTED_PROXY_COUNT"] == "1"
+
+
+def test_compose_checks_the_deployment_before_gunicorn_starts(compose):
+    command = " ".join(compose["services"]["web"]["command"].split())
+    assert command.index("migrate") < command.index("check --deploy --fail-level ERROR")
+    assert command.index("check --deploy") < command.index("gunicorn -c gunicorn.conf.py")
+
+
+def docker_compose_config(tmp_path, **env) -> subprocess.CompletedProcess:
+    if DOCKER_COMPOSE is None:
+        service_missing("docker-compose (apt-get install docker-compose)")
+    empty_env_file = tmp_path / "empty.env"  # a developer's own .env must not decide the test
+    empty_env_file.write_text("")
+    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"} | env
+    return subprocess.run(
+        [DOCKER_COMPOSE, "--env-file", str(empty_env_file), "-f", str(COMPOSE_FILE), "config"],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+
+
+def test_docker_compose_config_parses_and_refuses_to_run_without_a_secret_key(tmp_path):
+    result = docker_compose_config(tmp_path, SECRET_KEY="a-long-random-value-for-this-test")
+    assert result.returncode == 0, result.stderr
+    resolved = yaml.safe_load(result.stdout)
+    assert resolved["services"]["web"]["environment"]["SECRET_KEY"] == (
+        "a-long-random-value-for-this-test"
+    )
+    result = docker_compose_config(tmp_path)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "set SECRET_KEY to a long random value" in result.stderr
+
+
+# The Procfile: what `honcho start` runs outside containers.
+
+
+def test_the_procfile_runs_web_worker_and_beat_with_the_start_up_check():
+    processes = dict(
+        line.split(": ", 1) for line in (BASE_DIR / "Procfile").read_text().splitlines() if line
+    )
+    assert set(processes) == {"web", "worker", "beat"}
+    web = processes["web"]
+    assert web.index("check --deploy --fail-level ERROR") < web.index(
+        "gunicorn -c gunicorn.conf.py citytwins.wsgi"
+    )
+    assert "celery -A citytwins worker" in processes["worker"]
+    assert "celery -A citytwins beat" in processes["beat"]
+    result = subprocess.run(
+        [str(BASE_DIR / ".venv" / "bin" / "honcho"), "check"],
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Valid procfile detected (web, worker, beat)" in result.stderr + result.stdout
