@@ -79,7 +79,7 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
         "change-me",
         "Change_Me!",
         "secret",
-        "django-insecure-" + secrets.token_urlsafe(40),
+        "django-insecure-q8w#n2!v@x7k^p5m0z3r$t9y&b4c6d1f-h_j+l%s(e)g*u",
         "x" * 60,
     ],
 )
