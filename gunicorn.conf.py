@@ -20,6 +20,9 @@ accesslog = "-"
 # The proxy sets X-Forwarded-Proto; gunicorn trusts it from the loopback only (its default),
 # and Django reads it through SECURE_PROXY_SSL_HEADER.
 forwarded_allow_ips = "127.0.0.1,::1"
+# gunicorn 25.1+ opens a control socket in $HOME/.gunicorn by default, shared by every gunicorn
+# of that user and of use to nothing here: the process manager (honcho, compose) restarts it.
+control_socket_disable = True
 
 
 # No `Server: gunicorn` header: the name and, in other versions, the version of the server are

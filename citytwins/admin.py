@@ -176,6 +176,12 @@ class ContactMessageAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Nothing on the page can be edited: no save buttons that would do nothing.
+        extra_context = {**(extra_context or {}), "show_save": False}
+        extra_context["show_save_and_continue"] = False
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         delivery = contact_delivery(changelist.result_list)

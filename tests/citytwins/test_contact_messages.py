@@ -53,6 +53,7 @@ def test_the_admin_lists_each_message_with_its_emails(client, secretary):
     assert "to the secretariat" in detail
     assert "550 mailbox unavailable" in detail
     assert "acknowledgement to the sender" in detail
+    assert 'name="_save"' not in detail  # nothing to save: the message is what was sent
 
 
 @pytest.mark.parametrize("count", [3, 30])
