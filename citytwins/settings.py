@@ -75,10 +75,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Headers every response carries, /healthz's included (it reads nothing of the request).
+    "citytwins.middleware.SecurityHeadersMiddleware",
     # /healthz answers any Host: before SecurityMiddleware and anything that validates the host.
     "citytwins.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "citytwins.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -199,7 +199,7 @@ def test_behind_nginx_an_uploaded_image_is_served_pages_are_compressed_headers_a
         "input[type=file]",
         files=[{"name": "town hall.png", "mimeType": "image/png", "buffer": picture("PNG")}],
     )
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save").first.click()
     assert "Saved" in page.locator(".messages").inner_text()
     page.goto(f"{proxy}/twins/tornio-haparanda/")
     image = page.locator("img.twin-image")
