@@ -1,14 +1,25 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin, messages
 from django.db import transaction
+from django.db.models import Count
+from django.db.models.functions import Substr
 from django.template.defaultfilters import truncatechars
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from citytwins.models import OPT_OUT_KINDS, Notification, NotificationPreference, Status
+from citytwins.models import (
+    OPT_OUT_KINDS,
+    ContactMessage,
+    Kind,
+    Notification,
+    NotificationPreference,
+    Status,
+)
 from citytwins.outbox import notifications_enqueue
+from citytwins.services import contact_messages_mark_handled
 
 admin.site.site_header = "City Twins Association"
 admin.site.site_title = "City Twins Association"
@@ -126,3 +137,126 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     list_filter = [kind.value for kind in OPT_OUT_KINDS]
     search_fields = ["user__email", "user__name"]
     raw_id_fields = ["user"]
+
+
+def contact_delivery(contacts) -> dict[int, dict[str, int]]:
+    """How the emails of each message stand, one count per status, in one query for a page."""
+    prefixes = {contact.delivery_key: contact.pk for contact in contacts}
+    counts = {pk: dict.fromkeys(Status.values, 0) for pk in prefixes.values()}
+    if prefixes:
+        # Every prefix is "contact:<uuid>:", so one length cuts them all from the keys.
+        length = len(next(iter(prefixes)))
+        rows = (
+            Notification.objects.filter(kind=Kind.CONTACT)
+            .annotate(prefix=Substr("key", 1, length))
+            .filter(prefix__in=prefixes)
+            .values("prefix", "status")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            counts[prefixes[row["prefix"]]][row["status"]] = row["count"]
+    return counts
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(admin.ModelAdmin):
+    """What people wrote through the contact form, with what became of each email about it."""
+
+    list_display = ["received_at", "subject", "name", "email", "delivery", "handled_at"]
+    list_display_links = ["received_at", "subject"]
+    list_filter = [("handled_at", admin.EmptyFieldListFilter), "received_at"]
+    search_fields = ["subject", "name", "email", "message"]
+    date_hierarchy = "received_at"
+    actions = ["mark_handled"]
+    fields = [
+        "received_at",
+        "name",
+        "email",
+        "subject",
+        "message",
+        "emails",
+        "handled_at",
+        "handled_by",
+    ]
+    # The message is what the person sent: nothing to edit; the action marks it handled.
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Nothing on the page can be edited: no save buttons that would do nothing.
+        extra_context = {**(extra_context or {}), "show_save": False}
+        extra_context["show_save_and_continue"] = False
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_changelist_instance(self, request):
+        changelist = super().get_changelist_instance(request)
+        delivery = contact_delivery(changelist.result_list)
+        for contact in changelist.result_list:
+            contact.delivery_counts = delivery[contact.pk]
+        return changelist
+
+    @admin.display(description=_("emails"))
+    def delivery(self, contact):
+        counts = getattr(contact, "delivery_counts", None)
+        if counts is None:
+            counts = Notification.objects.delivery_counts(contact.delivery_key)
+        return format_html(
+            '<a href="{}?q={}">{}</a>',
+            reverse("admin:citytwins_notification_changelist"),
+            contact.delivery_key,
+            _("%(sent)d sent · %(pending)d pending · %(failed)d failed")
+            % {
+                "sent": counts[Status.SENT],
+                "pending": counts[Status.PENDING] + counts[Status.SENDING],
+                "failed": counts[Status.FAILED],
+            },
+        )
+
+    @admin.display(description=_("emails about it"))
+    def emails(self, contact):
+        acknowledgement = f"{contact.delivery_key}acknowledgement:"
+        rows = list(
+            Notification.objects.filter(key__startswith=contact.delivery_key).order_by("pk")
+        )
+        items = [
+            (
+                _("acknowledgement to the sender")
+                if row.key.startswith(acknowledgement)
+                else _("to the secretariat"),
+                format_html(
+                    '<a href="{}">{}</a>',
+                    reverse("admin:citytwins_notification_change", args=[row.pk]),
+                    row.address,
+                ),
+                row.get_status_display()
+                + (f" ({truncatechars(row.last_error, 120)})" if row.last_error else ""),
+            )
+            for row in rows
+        ]
+        if all(row.key.startswith(acknowledgement) for row in rows):
+            items.insert(
+                0,
+                (
+                    _("to the secretariat"),
+                    _("no one"),
+                    _("no secretary account and no address in the association's record"),
+                ),
+            )
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}, {}</li>", items))
+
+    @admin.action(description=_("Mark the selected messages handled"), permissions=["change"])
+    def mark_handled(self, request, queryset):
+        count = contact_messages_mark_handled(messages=queryset, by=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d message marked handled.",
+                "%(count)d messages marked handled.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )

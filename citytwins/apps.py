@@ -8,7 +8,12 @@ class CityTwinsConfig(AppConfig):
     verbose_name = "City Twins"
 
     def ready(self) -> None:
+        from django.core import checks
+
         from citytwins import sessions  # noqa: F401 (connects the sign-in receiver)
+        from citytwins.checks import secret_key_not_placeholder
+
+        checks.register(secret_key_not_placeholder, deploy=True)
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -81,7 +81,10 @@ class ContactForm(forms.Form):
     email = forms.EmailField(
         label=_("Your email address"),
         max_length=254,
-        help_text=_("The secretary replies to this address; you also get a copy of your message."),
+        help_text=_(
+            "The secretary replies to this address. We send it a short confirmation that your "
+            "message arrived, not a copy of the message."
+        ),
     )
     subject = forms.CharField(label=_("Subject"), max_length=200, validators=[single_line])
     message = forms.CharField(

@@ -165,3 +165,44 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class ContactMessageQuerySet(models.QuerySet):
+    def unhandled(self) -> "ContactMessageQuerySet":
+        return self.filter(handled_at__isnull=True)
+
+
+class ContactMessage(models.Model):
+    """A message someone sent through the contact form, kept whatever became of its emails."""
+
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("email address"), max_length=254)
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("message"))
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    # One filled-in form: sent twice (a double click), it is kept once.
+    submission = models.UUIDField(_("submission"), unique=True, editable=False)
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ContactMessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def delivery_key(self) -> str:
+        """Every email about this message has an outbox key starting with this."""
+        return f"contact:{self.submission}:"

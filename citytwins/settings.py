@@ -75,8 +75,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # Headers every response carries, /healthz's included (it reads nothing of the request).
     "citytwins.middleware.SecurityHeadersMiddleware",
+    # /healthz answers any Host: before SecurityMiddleware and anything that validates the host.
+    "citytwins.health.HealthCheckMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -220,9 +223,10 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Celery: settings for email-type work. Publishing fails fast when the broker is down or silent
-# (see NOTES.md): no publish retries, one connection attempt with bounded socket timeouts.
-# The in-process broker needs a host name, or kombu warns on every task that it has none.
+# Celery: settings for email-type work. Publishing fails fast when the broker is down or silent:
+# no publish retries, one connection attempt with bounded socket timeouts. Without the two socket
+# timeouts a silent broker blocks a publish for ever; broker_connection_timeout alone does not
+# bound the socket. The in-process broker needs a host name, or kombu warns on every task.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -310,11 +314,13 @@ LOGIN_REDIRECT_URL = "/"
 
 # Security: everything `check --deploy` asks for under production settings.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Cookies only over HTTPS in production. An operator who serves plain HTTP inside a closed
+# network turns this off (SECURE_COOKIES=0) so people can sign in; `check --deploy` still warns.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 # A sign-in ends after 12 hours, or 30 minutes without a request, unless "Remember me" was
 # ticked: then after 14 days (citytwins.sessions).

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
@@ -11,7 +10,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from citytwins.forms import ContactForm, NotificationPreferenceForm, robot_detected
-from citytwins.health import OK, UNUSED, health_report
 from citytwins.models import Kind, NotificationPreference
 from citytwins.notifications import unsubscribe_token_read
 from citytwins.ratelimits import LIMIT_REACHED, sender_allowed
@@ -66,18 +64,6 @@ def about(request):
             "sectors": Sector.objects.all(),
             "twins": CityTwin.objects.with_cities(),
         },
-    )
-
-
-@never_cache
-@require_safe
-def healthz(request):
-    """200 when every part in use answers; 503 naming the part that does not."""
-    checks = health_report()
-    healthy = all(state in (OK, UNUSED) for state in checks.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "failing", "checks": checks},
-        status=200 if healthy else 503,
     )
 
 

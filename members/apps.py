@@ -7,8 +7,11 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self) -> None:
+        from django.core import checks
         from django.db.models.signals import post_migrate
 
+        from members.checks import secretariat_reachable
         from members.roles import secretariat_group_sync
 
         post_migrate.connect(secretariat_group_sync, dispatch_uid="secretariat_group_sync")
+        checks.register(secretariat_reachable, deploy=True)

@@ -1,4 +1,4 @@
-"""The association's record as the brochure (shared/seed/city-twins-association.txt) gives it.
+"""The association's record as its brochure gives it.
 
 Corrections to the brochure, kept here on purpose:
 - The brochure places Valka in Lithuania ("Valka – Valga (Lithuania – Estonia)"). Valka is in

@@ -104,44 +104,77 @@ def shared_database_url() -> str:
 
 
 @pytest.fixture
-def portal_server(transactional_db):
-    """Start the portal under gunicorn on the test database; returns a function(env) -> base URL."""
+def portal_server(transactional_db, tmp_path):
+    """Start the portal under gunicorn, with the repository's gunicorn.conf.py, on the test
+    database; returns a function(**env) -> base URL, and `.log(base URL)` reads that server's
+    output (gunicorn's and the portal's log lines)."""
     processes = []
+    logs = {}
 
-    def start(**env: str) -> str:
-        port = free_port()
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "citytwins.wsgi",
-                "-b",
-                f"127.0.0.1:{port}",
-                "-w",
-                "1",
-                "--timeout",
-                "30",
-                "--log-level",
-                "warning",
-            ],
-            cwd=BASE_DIR,
-            env={**os.environ, "DATABASE_URL": shared_database_url(), **env},
-        )
-        processes.append(process)
+    def start(*, port: int | None = None, **env: str) -> str:
+        port = port or free_port()
         base = f"http://127.0.0.1:{port}"
+        log = logs[base] = tmp_path / f"gunicorn-{port}.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "-c",
+                    "gunicorn.conf.py",
+                    "citytwins.wsgi",
+                    "-b",
+                    f"127.0.0.1:{port}",
+                    "-w",
+                    "1",
+                    "--log-level",
+                    "warning",
+                ],
+                cwd=BASE_DIR,
+                env={**os.environ, "DATABASE_URL": shared_database_url(), **env},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        processes.append(process)
 
         def answering():
             with socket.socket() as sock:
                 return sock.connect_ex(("127.0.0.1", port)) == 0
 
-        assert wait_for(answering, timeout=20), "the portal did not start"
+        assert wait_for(answering, timeout=20), f"the portal did not start: {log.read_text()}"
         return base
 
+    start.log = lambda base: logs[base].read_text()
     yield start
     for process in processes:
         process.terminate()
         process.wait(timeout=10)
+
+
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "tests-" + uuid.uuid4().hex + uuid.uuid4().hex,
+    "ALLOWED_HOSTS": "citytwins.example.org",
+    "EMAIL_URL": "smtp://127.0.0.1:25",
+}
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory) -> Path:
+    """STATIC_ROOT as `collectstatic` leaves it under production settings (once per session)."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    env = {**os.environ, **PRODUCTION_ENV, "STATIC_ROOT": str(root)}
+    env.pop("DATABASE_URL", None)
+    env["VAR_DIR"] = str(tmp_path_factory.mktemp("var"))
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    return root
 
 
 @pytest.fixture
@@ -230,6 +263,26 @@ def site_url(settings):
     """Links in mail start here in every test, whatever port a developer's `make run` wrote to
     var/site-url."""
     settings.SITE_URL = "http://127.0.0.1:8000"
+
+
+@pytest.fixture
+def smtp_env(monkeypatch, smtp_server):
+    """A worker started after this sends to the real SMTP server."""
+    monkeypatch.setenv("EMAIL_URL", f"smtp://127.0.0.1:{smtp_server.port}")
+    return smtp_server
+
+
+@pytest.fixture
+def mail_worker(smtp_env, celery_worker):
+    """A real worker delivering to a real SMTP server (`.inbox.messages`); this process
+    publishes to the worker's queue."""
+    from citytwins.celery import app
+
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = celery_worker.queue
+    celery_worker.inbox = smtp_env.inbox
+    yield celery_worker
+    app.conf.task_default_queue = previous
 
 
 @pytest.fixture(autouse=True)

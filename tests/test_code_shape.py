@@ -27,7 +27,7 @@ def test_no_module_is_over_400_lines():
         for path in project_modules()
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
-    assert long == {}, "split these by concern (see STYLE.md, Layout)"
+    assert long == {}, "split these by concern (see the README, Layout)"
 
 
 def import_cycles(graph) -> list[list[str]]:

@@ -177,7 +177,7 @@ MATRIX = [
     ),
     (r"^admin/autocomplete/$", None, secretary_gets(403)),
     (r"^admin/\w+/\w+/process_import/$", None, secretary_gets(405)),
-    (r"^admin/citytwins/notification/add/$", None, secretary_gets(403)),
+    (r"^admin/citytwins/(notification|contactmessage)/add/$", None, secretary_gets(403)),
     (r"^admin/members/association/(add|<path:object_id>/delete)/$", None, secretary_gets(403)),
     (r"^admin/members/(membershipapplication|invitation)/add/$", None, secretary_gets(403)),
     (r"^admin/", None, SECRETARY_ONLY),

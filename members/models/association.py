@@ -23,7 +23,14 @@ class Association(models.Model):
     locality = models.CharField(_("town"), max_length=100)
     country = CountryField(_("country"))
     phone = models.CharField(_("phone"), max_length=40)
-    email = models.EmailField(_("email"))
+    email = models.EmailField(
+        _("email"),
+        help_text=_(
+            "The secretariat's address, shown on the About page. While no active account is in "
+            "the Secretariat group, it also receives the portal's mail for the secretariat: "
+            "contact messages, membership applications and profile change notices."
+        ),
+    )
     website = models.URLField(_("website"), blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     history = HistoricalRecords()

@@ -1,4 +1,4 @@
-"""The people to contact in a city, each detail with its own visibility."""
+"""People to contact in a city, each detail shown to whom the city chooses."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -19,6 +19,7 @@ from members.models import (
     User,
     fold,
 )
+from members.services.secretariat import secretariat_recipients
 
 
 def application_admin_url(application: MembershipApplication) -> str:
@@ -57,7 +58,7 @@ def application_submit(
     notification_send(
         kind=Kind.APPLICATION,
         template="members/email/application_received",
-        recipients=User.objects.secretariat(),
+        recipients=secretariat_recipients(),
         context={"application": application, "admin_url": application_admin_url(application)},
         key=f"application:{application.pk}:received",
         reply_to=contact_email,

@@ -13,6 +13,7 @@ from members.models import (
     CityTwin,
     User,
 )
+from members.services.secretariat import secretariat_recipients
 
 # A confirmation is kept in the history but is not a change of the profile.
 CONFIRMED_REASON = "confirmed still correct"
@@ -61,7 +62,7 @@ def profile_change_notify(*, twin: CityTwin, by: User, changes: list[FieldChange
     notification_send(
         kind=Kind.CHANGE_NOTICE,
         template="members/email/profile_changed",
-        recipients=User.objects.secretariat(),
+        recipients=secretariat_recipients(),
         context={
             "twin": twin,
             "by": by,

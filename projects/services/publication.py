@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from citytwins.links import absolute_url, site_url
 from citytwins.notifications import Kind, notification_send
 from members.models import User
+from members.services.secretariat import secretariat_recipients
 from projects.models import Practice, Project, Publication, Role
 
 Proposal = Project | Practice
@@ -51,7 +52,7 @@ def proposal_submit(*, item: Proposal, by: User) -> bool:
     notification_send(
         kind=Kind.PROPOSAL,
         template="projects/email/proposal_submitted",
-        recipients=User.objects.secretariat(),
+        recipients=secretariat_recipients(),
         context={**_context(item), "proposer": by},
         key=f"proposal:{_label(item)}:{item.pk}:submitted:{_stamp(item.submitted_at)}",
         reply_to=by.email,

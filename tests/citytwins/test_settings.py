@@ -6,6 +6,7 @@ import sys
 import pytest
 from django.db import connection
 
+from citytwins.checks import KNOWN_KEY_ERROR, secret_key_not_placeholder
 from citytwins.environment import mailer_from_url
 from citytwins.settings import BASE_DIR
 from tests.conftest import REQUIRE_SERVICES
@@ -58,14 +59,78 @@ def test_production_names_only_what_is_missing():
     assert "SECRET_KEY," not in result.stderr
 
 
-def test_check_deploy_is_clean_under_production_settings():
-    code = (
-        "import django, sys; django.setup();"
-        "from django.core.management import call_command;"
-        "call_command('check', deploy=True, fail_level='WARNING')"
-    )
-    result = run_python(code, **PRODUCTION)
+CHECK_DEPLOY = (
+    "import django, sys; django.setup();"
+    "from django.core.management import call_command;"
+    "call_command('check', deploy=True, fail_level='WARNING')"
+)
+
+
+def test_check_deploy_is_clean_under_production_settings(tmp_path):
+    result = run_python(CHECK_DEPLOY, **PRODUCTION, VAR_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "change-this-compose-secret-key-before-any-real-use-0123456789",
+        "development-only-secret-never-use-in-production",
+        "build-only-not-a-secret",
+        "change-me",
+        "Change_Me!",
+        "secret",
+        "django-insecure-q8w#n2!v@x7k^p5m0z3r$t9y&b4c6d1f-h_j+l%s(e)g*u",
+        "x" * 60,
+    ],
+)
+def test_check_deploy_refuses_a_placeholder_secret_key(settings, key):
+    settings.SECRET_KEY = key
+    errors = secret_key_not_placeholder()
+    assert [error.id for error in errors] == [KNOWN_KEY_ERROR]
+    assert [error.msg for error in errors] == [
+        "SECRET_KEY is a placeholder that anyone can know, not a secret."
+    ]
+
+
+def test_a_placeholder_among_the_fallback_keys_is_named_too(settings):
+    settings.SECRET_KEY = secrets.token_urlsafe(50)
+    settings.SECRET_KEY_FALLBACKS = [secrets.token_urlsafe(50), "change-me"]
+    errors = secret_key_not_placeholder()
+    assert [error.msg.split()[0] for error in errors] == ["SECRET_KEY_FALLBACKS[1]"]
+
+
+def test_a_random_key_is_no_placeholder(settings):
+    settings.SECRET_KEY = secrets.token_urlsafe(50)
+    assert secret_key_not_placeholder() == []
+
+
+def test_start_up_stops_on_the_old_compose_default_key(tmp_path):
+    result = run_python(
+        CHECK_DEPLOY,
+        **{
+            **PRODUCTION,
+            "SECRET_KEY": "change-this-compose-secret-key-before-any-real-use-0123456789",
+        },
+        VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "citytwins.E001" in result.stderr
+    assert "SECRET_KEY is a placeholder" in result.stderr
+
+
+def test_plain_http_in_a_closed_network_turns_secure_cookies_off_and_the_check_warns(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)"
+    )
+    env = {**PRODUCTION, "SECURE_COOKIES": "0", "SECURE_SSL_REDIRECT": "0"}
+    result = run_python(code, **env)
+    assert result.stdout.split() == ["False", "False", "False"], result.stderr
+    result = run_python(CHECK_DEPLOY, **env, VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "security.W012" in result.stderr  # session cookie
+    assert "security.W016" in result.stderr  # CSRF cookie
 
 
 def test_no_environment_is_development_on_sqlite_with_file_mail():

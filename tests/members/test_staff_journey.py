@@ -1,4 +1,5 @@
-"""The whole journey of issue 5, as the people involved live it, through real pages."""
+"""The whole journey of an invited city staff member and the secretary, as they live it, through
+real pages."""
 
 import re
 

@@ -236,3 +236,14 @@ def test_staff_move_their_draft_along_the_pipeline_and_each_step_is_kept(client,
         ("idea", tornio_staff.pk),
         ("seeking_funding", tornio_staff.pk),
     ]
+
+
+def test_without_a_secretary_account_the_proposal_reaches_the_records_address(
+    client, tornio_staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(tornio_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/my/practices/new/", practice_post())
+    (notice,) = mailoutbox
+    assert notice.to == ["heikki.laine@imatra.fi"]  # the secretariat's address in the record
+    assert "proposes a practice: Joint language school" in notice.subject
