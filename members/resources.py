@@ -132,6 +132,7 @@ class CityResource(NetworkResource):
             "website",
             "latitude",
             "longitude",
+            "time_zone",
         ]
         clean_model_instances = True
         skip_unchanged = True

@@ -27,6 +27,7 @@ from members.models.network import (
     _twin_image_upload_to,
     border_kind,
     fold,
+    validate_time_zone,
 )
 from members.models.people import User, UserManager, UserQuerySet
 
@@ -62,4 +63,5 @@ __all__ = [
     "border_kind",
     "fold",
     "token_digest",
+    "validate_time_zone",
 ]

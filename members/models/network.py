@@ -3,7 +3,9 @@
 import datetime
 import unicodedata
 import uuid
+import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -25,6 +27,16 @@ def fold(text: str) -> str:
     """Lower case without accents, so `tesin` and `Těšín` match: ł and ø have no decomposition."""
     text = text.casefold().replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def validate_time_zone(name: str) -> None:
+    """An IANA time zone name this machine knows, such as Europe/Tallinn."""
+    if name not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(name)s” is not an IANA time zone name such as Europe/Tallinn."),
+            code="unknown_time_zone",
+            params={"name": name},
+        )
 
 
 class Sector(models.Model):
@@ -220,6 +232,16 @@ class City(models.Model):
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_(
+            "The IANA name of the city's time zone, such as Europe/Tallinn: meetings the city "
+            "hosts are entered and shown in it."
+        ),
+    )
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     status = models.CharField(
         _("membership status"),
@@ -259,6 +281,16 @@ class City(models.Model):
         if update_fields is not None and {"name", "native_name"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo | None:
+        """The city's time zone, or None while nobody has set it."""
+        if not self.time_zone:
+            return None
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return None
 
 
 class Contact(models.Model):
