@@ -3,22 +3,22 @@
 Each event keeps one UID (`<uuid>@<site host>`) for life; its SEQUENCE rises with each change a
 calendar shows, so calendars that imported it take the update; a cancelled event stays in the
 feed as STATUS:CANCELLED so subscribed calendars drop it. Times are written in the host city's
-zone with a VTIMEZONE for it, so a calendar anywhere shows the right instant.
+zone with a VTIMEZONE for it (events.zones), so a calendar anywhere shows the right instant.
 """
 
 import datetime
-import functools
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Timezone
+from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from citytwins.links import site_url
 from events.models import Event
+from events.zones import zone_component
 
 PRODID = "-//City Twins Association//Meetings and events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -37,16 +37,15 @@ def calendar_build(events: Iterable[Event], *, name: str = "") -> bytes:
     if name:
         calendar.add("name", name)
         calendar.add("x-wr-calname", name)
-    years: dict[str, tuple[int, int]] = {}
+    zones = set()
     for event in events:
         zone = event.zone
+        zones.add(zone.key)
         start = timezone.localtime(event.starts_at, zone)
         end = timezone.localtime(event.ends_at, zone)
-        first, last = years.get(zone.key, (start.year, end.year))
-        years[zone.key] = (min(first, start.year), max(last, end.year))
         calendar.add_component(_calendar_event(event, start, end))
-    for position, (tzid, (first, last)) in enumerate(sorted(years.items())):
-        calendar.subcomponents.insert(position, _timezone(tzid, first, last))
+    for position, tzid in enumerate(sorted(zones)):
+        calendar.subcomponents.insert(position, zone_component(tzid))
     return calendar.to_ical()
 
 
@@ -108,13 +107,3 @@ def _description(event: Event, url: str) -> str:
         parts.append(_("Online: %(url)s") % {"url": event.online_url})
     parts.append(url)
     return "\n\n".join(parts)
-
-
-@functools.lru_cache(maxsize=128)
-def _timezone(tzid: str, first_year: int, last_year: int) -> Timezone:
-    """The zone's rules from the year before the first event to the year after the last."""
-    return Timezone.from_tzid(
-        tzid,
-        first_date=datetime.date(first_year - 1, 1, 1),
-        last_date=datetime.date(last_year + 2, 1, 1),
-    )

@@ -1,4 +1,5 @@
-"""Events with their documents, decisions and action items; announce and cancel with a preview."""
+"""Events: written as drafts, announced or published, changed and cancelled, each with a preview
+where people are emailed."""
 
 from django import forms
 from django.conf import settings
@@ -16,8 +17,14 @@ from django.utils.translation import ngettext
 
 from citytwins.models import Notification, Status
 from citytwins.notifications import SITE_NAME
-from events.forms import EventAdminForm, EventCancelForm, EventDocumentAdminForm
-from events.models import ActionItem, Decision, Event, EventDocument, RegistrationStatus
+from events.admin.records import (
+    ActionItemInline,
+    DecisionInline,
+    EventDocumentInline,
+    StateFilter,
+)
+from events.forms import EventAdminForm, EventCancelForm
+from events.models import Event, RegistrationStatus
 from events.services.events import (
     EventRefused,
     announcement_key,
@@ -34,75 +41,6 @@ from members.admin.base import HistoryAdmin
 
 ANNOUNCEMENT_TEMPLATE = "events/email/event_announcement"
 CANCELLED_TEMPLATE = "events/email/event_cancelled"
-
-
-class EventDocumentInline(admin.TabularInline):
-    model = EventDocument
-    form = EventDocumentAdminForm
-    extra = 0
-    fields = ["title", "kind", "upload", "download", "position"]
-    readonly_fields = ["download"]
-
-    @admin.display(description=_("stored file"))
-    def download(self, document):
-        if document.pk is None:
-            return "—"
-        url = reverse(
-            "events:document_download", kwargs={"slug": document.event.slug, "key": document.key}
-        )
-        return format_html(
-            '<a href="{}">{}</a> ({}, {} bytes)',
-            url,
-            document.download_name(),
-            document.extension.upper(),
-            document.size,
-        )
-
-
-class DecisionInline(admin.TabularInline):
-    model = Decision
-    extra = 0
-    fields = ["text", "position"]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "text":
-            field.widget.attrs.update({"rows": 2, "class": "vLargeTextField"})
-        return field
-
-
-class ActionItemInline(admin.TabularInline):
-    model = ActionItem
-    extra = 0
-    fields = ["text", "owner", "due_on", "status", "position"]
-    autocomplete_fields = ["owner"]
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "text":
-            field.widget.attrs.update({"rows": 2, "class": "vLargeTextField"})
-        return field
-
-
-class StateFilter(admin.SimpleListFilter):
-    title = _("state")
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("draft", _("Draft")),
-            ("published", _("Published")),
-            ("cancelled", _("Cancelled")),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "draft":
-            return queryset.filter(published_at__isnull=True)
-        if self.value() == "published":
-            return queryset.filter(published_at__isnull=False, cancelled_at__isnull=True)
-        if self.value() == "cancelled":
-            return queryset.filter(cancelled_at__isnull=False)
-        return queryset
 
 
 @admin.register(Event)
@@ -290,9 +228,9 @@ class EventAdmin(HistoryAdmin):
             raise Http404
         return event
 
-    def _email_preview(self, request, event, template, **context) -> dict:
+    def _email_preview(self, request, template, context) -> dict:
+        """The email as its recipients will read it, addressed to the secretary looking."""
         context = {
-            **event_context(event),
             **context,
             "recipient": request.user,
             "address": request.user.email,
@@ -349,7 +287,7 @@ class EventAdmin(HistoryAdmin):
                 "original": event,
                 "title": _("Announce: preview"),
                 "recipients": recipients,
-                "email": self._email_preview(request, event, ANNOUNCEMENT_TEMPLATE),
+                "email": self._email_preview(request, ANNOUNCEMENT_TEMPLATE, event_context(event)),
                 "delivery": delivery,
                 "pending": (delivery or {}).get(Status.PENDING, 0),
                 "refusal": _refusal(event),
@@ -381,9 +319,8 @@ class EventAdmin(HistoryAdmin):
         reason = form["reason"].value() or _("(the reason you give above)")
         preview = self._email_preview(
             request,
-            event,
             CANCELLED_TEMPLATE,
-            event=_CancelledPreview(event, reason),
+            {**event_context(event), "event": _CancelledPreview(event, reason)},
         )
         return TemplateResponse(
             request,

@@ -1,6 +1,7 @@
 """Calendar files: one event's, and the public feeds (all, per twin, per sector)."""
 
-from django.http import HttpResponse
+from django.core.validators import slug_re
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -33,7 +34,9 @@ def feed(request):
     mistyped subscription fails where people can see it."""
     events = Event.objects.for_calendar()
     names = [_("City Twins Association: meetings and events")]
-    twin_slug, sector_slug = request.GET.get("twin"), request.GET.get("sector")
+    twin_slug, sector_slug = request.GET.get("twin", ""), request.GET.get("sector", "")
+    if any(value and not slug_re.fullmatch(value) for value in (twin_slug, sector_slug)):
+        raise Http404
     if twin_slug:
         twin = get_object_or_404(CityTwin, slug=twin_slug)
         events = events.filter(host_twin=twin)
