@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 ARGS ?=
 
-.PHONY: run test lint format install up down benchmark-mail clean
+.PHONY: run test lint format install up down benchmark benchmark-mail clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed; found " + sys.version.split()[0])'
@@ -36,6 +36,9 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+benchmark: install
+	$(BIN)/python benchmarks/pages.py $(ARGS)
 
 benchmark-mail: install
 	$(BIN)/python benchmarks/mail_throughput.py $(ARGS)

@@ -71,7 +71,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     queue = f"benchmark-{uuid.uuid4().hex[:10]}"
     app.conf.task_default_queue = queue
-    worker = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
+    worker = subprocess.Popen(
         [
             sys.executable,
             "-m",

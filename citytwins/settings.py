@@ -378,3 +378,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# benchmarks/pages.py only: a bare view at /bench/hello and query counts on request.
+BENCHMARK = env_bool("BENCHMARK", default=False)
+if BENCHMARK:
+    MIDDLEWARE.insert(0, "citytwins.benchmark.QueryCountMiddleware")

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
-from citytwins import views
+from citytwins import benchmark, views
 
 admin.site.site_header = "City Twins Association"
 admin.site.site_title = "City Twins Association"
@@ -27,6 +27,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.BENCHMARK:
+    urlpatterns += [path("bench/hello", benchmark.hello)]
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
