@@ -1,7 +1,7 @@
 """The members app's models, one module per family; re-exported here because Django, the
 migrations and every caller know them as `members.models.<Name>`."""
 
-from members.models.announcements import Announcement, Audience
+from members.models.announcements import Announcement, AnnouncementQuerySet, Audience
 from members.models.applications import ApplicationStatus, MembershipApplication
 from members.models.association import Aim, Association, Objective, Purpose
 from members.models.invitations import (
@@ -38,6 +38,7 @@ __all__ = [
     "PROFILE_FRESH_FOR",
     "Aim",
     "Announcement",
+    "AnnouncementQuerySet",
     "ApplicationStatus",
     "Association",
     "Audience",
