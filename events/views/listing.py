@@ -33,6 +33,8 @@ class Listing:
     ignored: list[tuple[str, str]]
     past: bool
     filtered: bool
+    twin: CityTwin | None
+    sector: Sector | None
     upcoming_query: str
     past_query: str
 
@@ -66,6 +68,8 @@ def listing_read(request) -> tuple[Listing, object]:
         ignored=form.ignored(),
         past=past,
         filtered=any(name != "when" for name in applied),
+        twin=next((twin for twin in twins if twin.slug == applied.get("twin")), None),
+        sector=next((sector for sector in sectors if sector.slug == applied.get("sector")), None),
         upcoming_query=form.applied_query(when="").urlencode(),
         past_query=form.applied_query(when="past").urlencode(),
     )
@@ -80,7 +84,12 @@ def event_list(request):
     return render(
         request,
         "events/event_list.html",
-        {"listing": listing, "page": page, "events": page.object_list, "feeds": feed_links()},
+        {
+            "listing": listing,
+            "page": page,
+            "events": page.object_list,
+            "feeds": feed_links(twin=listing.twin, sector=listing.sector),
+        },
     )
 
 

@@ -72,7 +72,12 @@ def test_filters_by_kind_twin_sector_and_year(client, network):
         ends_at=datetime.datetime(next_year, 6, 1, 12, tzinfo=datetime.UTC),
     )
     assert sorted(listed(client.get("/events/?kind=seminar"))) == ["next-year", "seminar-narva"]
-    assert listed(client.get("/events/?twin=tornio-haparanda")) == ["visit-tornio"]
+    by_twin = client.get("/events/?twin=tornio-haparanda")
+    assert listed(by_twin) == ["visit-tornio"]
+    # The list offers the calendar of what it shows.
+    assert 'href="webcal://127.0.0.1:8000/events/feed.ics?twin=tornio-haparanda"' in (
+        by_twin.content.decode()
+    )
     assert listed(client.get("/events/?sector=culture")) == ["seminar-narva"]
     assert listed(client.get(f"/events/?year={next_year}")) == ["next-year"]
     assert listed(client.get(f"/events/?kind=seminar&year={next_year}")) == ["next-year"]
