@@ -86,13 +86,9 @@ def _calendar_event(event: Event, start: datetime.datetime, end: datetime.dateti
 
 
 def _location(event: Event) -> str:
-    city = f"{event.host_city.name}, {event.host_city.country.name}"
-    if event.venue:
-        venue = ", ".join(line.strip() for line in event.venue.splitlines() if line.strip())
-        return venue if event.host_city.name in venue else f"{venue}, {city}"
-    if event.online_url:
+    if not event.venue and event.online_url:
         return _("Online: %(url)s") % {"url": event.online_url}
-    return city
+    return ", ".join([*event.place_lines(), event.host_city.country.name])
 
 
 def _description(event: Event, url: str) -> str:

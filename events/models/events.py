@@ -206,6 +206,14 @@ class Event(models.Model):
     def is_published(self) -> bool:
         return self.published_at is not None
 
+    def place_lines(self) -> list[str]:
+        """Where it is, line by line: the venue as typed, then the city unless the venue
+        names it already."""
+        lines = [line.strip() for line in self.venue.splitlines() if line.strip()]
+        if not any(self.host_city.name in line for line in lines):
+            lines.append(self.host_city.name)
+        return lines
+
     def is_over(self, *, now: datetime.datetime | None = None) -> bool:
         return self.ends_at < (now or timezone.now())
 

@@ -61,6 +61,7 @@ def test_the_confirmation_carries_the_calendar_and_the_secretary_is_told(
     assert filename == "border-crossing-narva.ics" and mimetype == "text/calendar"
     assert "BEGIN:VEVENT" in content and "Europe/Tallinn" in content
     assert "10:00–16:00" in to_person.body and "(Europe/Tallinn)" in to_person.body
+    assert "Where: Peetri plats 5, Narva\n" in to_person.body
     to_secretary = next(m for m in mailoutbox if m.to == [secretary.email])
     assert people[0].email in to_secretary.body
     assert "1 of 5 places taken" in to_secretary.body
