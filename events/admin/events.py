@@ -148,9 +148,6 @@ class EventAdmin(HistoryAdmin):
                 messages.INFO,
             )
 
-    def get_search_results(self, request, queryset, search_term):
-        return super().get_search_results(request, queryset, search_term.strip())
-
     @admin.display(description=_("starts"), ordering="starts_at")
     def starts(self, event):
         return event_when_short(event)
