@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 ARGS ?=
 
-.PHONY: run test lint format install up down benchmark benchmark-mail clean
+.PHONY: run run-prepare test lint format install up down benchmark benchmark-mail clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed; found " + sys.version.split()[0])'
@@ -17,13 +17,23 @@ $(VENV)/.installed: requirements-dev.lock | $(BIN)/python
 
 install: $(VENV)/.installed
 
-run: install
-	@mkdir -p var/mail
+# Everything `make run` does before serving: the database, the record, the secretary's account,
+# and the address it will serve on (var/site-url), which links in mail use, whichever terminal
+# sends them (`manage.py invite` too).
+VAR_DIR ?= var
+export VAR_DIR
+
+run-prepare: install
+	@mkdir -p $(VAR_DIR)/mail
+	@echo "http://127.0.0.1:$(PORT)" > $(VAR_DIR)/site-url
 	$(BIN)/python manage.py migrate --noinput
 	@if $(BIN)/python manage.py help load_network >/dev/null 2>&1; then $(BIN)/python manage.py load_network --demo; fi
 	@$(BIN)/python manage.py secretary_dev
-	@echo "Emails are written to var/mail/. The portal: http://127.0.0.1:$(PORT)/"
-	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "Emails are written to $(VAR_DIR)/mail/ and listed at http://127.0.0.1:$(PORT)/dev/mail/"
+	@echo "The portal: http://127.0.0.1:$(PORT)/"
+
+run: run-prepare
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/python -m pytest $(ARGS)

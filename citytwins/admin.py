@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin, messages
 from django.db import transaction
 from django.template.defaultfilters import truncatechars
@@ -8,6 +9,12 @@ from django.utils.translation import ngettext
 
 from citytwins.models import OPT_OUT_KINDS, Notification, NotificationPreference, Status
 from citytwins.outbox import notifications_enqueue
+
+admin.site.site_header = "City Twins Association"
+admin.site.site_title = "City Twins Association"
+admin.site.index_title = "Secretariat"
+# The admin signs in through allauth, so it shares allauth's rate limits (and its second factor).
+admin.site.login = secure_admin_login(admin.site.login)
 
 
 @admin.register(Notification)

@@ -47,7 +47,18 @@ if not DEBUG:
 
 SECRET_KEY = os.environ.get("SECRET_KEY") or "development-only-secret-never-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or ["localhost", "127.0.0.1", "[::1]", "testserver"]
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# `make run` writes the address it serves on to var/site-url, so links in mail sent from
+# another terminal (`manage.py invite`) point to the port the portal really runs on.
+DEV_SITE_URL_FILE = VAR_DIR / "site-url"
+
+
+def default_site_url() -> str:
+    if DEBUG and DEV_SITE_URL_FILE.is_file():
+        return DEV_SITE_URL_FILE.read_text(encoding="utf-8").strip() or "http://127.0.0.1:8000"
+    return "http://127.0.0.1:8000"
+
+
+SITE_URL = (os.environ.get("SITE_URL") or default_site_url()).rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -240,7 +251,8 @@ def mailer_from_url(url: str) -> dict:
     if scheme in {"file", ""}:
         folder = Path(unquote(parts.path)) if scheme == "file" else Path(url)
         return {
-            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            # One plainly readable .eml file per message (see citytwins/devmail.py).
+            "BACKEND": "citytwins.devmail.EmailBackend",
             "OPTIONS": {"file_path": str(folder if folder.is_absolute() else BASE_DIR / folder)},
         }
     raise ImproperlyConfigured(
@@ -259,7 +271,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: settings for email-type work. Publishing fails fast when the broker is down or silent
 # (see NOTES.md): no publish retries, one connection attempt with bounded socket timeouts.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# The in-process broker needs a host name, or kombu warns on every task that it has none.
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -318,6 +331,7 @@ NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "6")
 
 # django-allauth: login by email, mandatory verification, no open sign-up, rate limits on.
 ACCOUNT_ADAPTER = "citytwins.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"login": "citytwins.accounts.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

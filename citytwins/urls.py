@@ -1,16 +1,9 @@
-from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
-from citytwins import benchmark, views
-
-admin.site.site_header = "City Twins Association"
-admin.site.site_title = "City Twins Association"
-admin.site.index_title = "Secretariat"
-# The admin signs in through allauth, so it shares allauth's rate limits (and its second factor).
-admin.site.login = secure_admin_login(admin.site.login)
+from citytwins import benchmark, devmail, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -32,7 +25,11 @@ if settings.BENCHMARK:
     urlpatterns += [path("bench/hello", benchmark.hello)]
 
 if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+    # Under `make run` only: uploaded images, and the emails written to var/mail/.
+    urlpatterns += [
+        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+        *devmail.urlpatterns,
+    ]
 
 handler404 = "citytwins.views.page_not_found"
 handler403 = "citytwins.views.permission_denied"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.documents import document_inspect
-from events.models import Event, EventDocument, EventKind
+from events.models import Event, EventDocument, EventKind, city_zone
 
 # An event's times as the secretary types them: on the host city's clock.
 LOCAL_TIMES = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
@@ -154,7 +154,7 @@ class EventAdminForm(forms.ModelForm):
                 "host_city",
                 _("%(city)s is not a city of %(twin)s.") % {"city": city, "twin": twin},
             )
-        zone = city.zone if city is not None else None
+        zone = city_zone(city) if city is not None else None
         if city is not None and zone is None:
             self.add_error(
                 "host_city",

@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.http import QueryDict
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -47,9 +48,9 @@ class TwinFilterForm(forms.Form):
     ignored (and named), never an error page: shared links outlive the data they were made for."""
 
     SORTS = [
-        ("", _("Brochure order")),
-        ("name", _("Name")),
-        ("country", _("Country")),
+        ("", _("Association's order")),
+        ("name", _("Name, A to Z")),
+        ("country", _("Country, A to Z")),
     ]
 
     q = forms.CharField(
@@ -101,6 +102,25 @@ class TwinFilterForm(forms.Form):
             shortened = raw if len(raw) <= 40 else raw[:39] + "…"
             ignored.append((self.fields[name].label, shortened))
         return ignored
+
+    def described(self) -> str:
+        """The filters in force in words, for the page's title: "in Poland, on an EU internal
+        border". Sorting is no filter."""
+        applied = self.applied()
+        parts = []
+        if applied.get("country"):
+            parts.append(_("in %(country)s") % {"country": countries.name(applied["country"])})
+        if applied.get("status"):
+            status = MembershipStatus(applied["status"]).label.lower()
+            parts.append(_("with a %(status)s city") % {"status": status})
+        if applied.get("border"):
+            parts.append(_("on an %(border)s") % {"border": BorderKind(applied["border"]).label})
+        if applied.get("sector"):
+            sector = dict(self.fields["sector"].choices)[applied["sector"]]
+            parts.append(_("in the sector “%(sector)s”") % {"sector": sector})
+        if applied.get("q"):
+            parts.append(_("named like “%(text)s”") % {"text": applied["q"]})
+        return ", ".join(str(part) for part in parts)
 
     def applied_query(self) -> QueryDict:
         query = QueryDict(mutable=True)
@@ -238,18 +258,48 @@ class InviteForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150, required=False)
 
 
-class TwinProfileForm(forms.ModelForm):
+def markdown_help():
+    """Three examples of the Markdown a description may use, shown as the field's help."""
+    return format_html(
+        '{}<ul class="markdown-examples">'
+        "<li><code>**{}**</code> {} <strong>{}</strong></li>"
+        "<li><code>[{}](https://www.citytwins.net)</code> {} {}</li>"
+        "<li><code>- {}</code> {}</li>"
+        "</ul>",
+        _("Plain text; a blank line starts a new paragraph. A little Markdown, for example:"),
+        _("shared school"),
+        _("gives"),
+        _("shared school"),
+        _("our website"),
+        _("gives"),
+        _("a link to the address in brackets"),
+        _("joint library"),
+        _("on lines of their own gives a bulleted list"),
+    )
+
+
+class MarkdownHelpMixin:
+    """The description's help shows Markdown examples (built per request, in its language)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["description"].help_text = markdown_help()
+
+
+class TwinProfileForm(MarkdownHelpMixin, forms.ModelForm):
     """What city staff may change of their twin: never its status, slug or cities."""
 
     class Meta:
         model = CityTwin
         fields = ["summary", "description", "website", "image"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 10})}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 10}),
+        }
         help_texts = {
-            "description": _(
-                "Markdown: **bold**, *italic*, [links](https://example.org), lists. "
-                "Other markup is removed."
-            )
+            "summary": _(
+                "At most 300 characters: one or two sentences shown under the twin's name."
+            ),
         }
 
     def clean_image(self):
@@ -259,7 +309,7 @@ class TwinProfileForm(forms.ModelForm):
         return image
 
 
-class CityProfileForm(forms.ModelForm):
+class CityProfileForm(MarkdownHelpMixin, forms.ModelForm):
     """What city staff may change of their city: never its status, twin or country."""
 
     class Meta:
@@ -268,10 +318,22 @@ class CityProfileForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
 
 
-class SharedChoicesFormSet(forms.BaseInlineFormSet):
+class RemovableRowsFormSet(forms.BaseInlineFormSet):
+    """Only a saved row can be removed, and its box says so in words."""
+
+    delete_label = _("Remove this row")
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = self.delete_label
+
+
+class ServiceFormSetBase(RemovableRowsFormSet):
     """Every form's select lists the same rows: read them once, not once per form."""
 
     shared_choice_fields = ("sector",)
+    delete_label = _("Remove this service")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -284,17 +346,25 @@ class SharedChoicesFormSet(forms.BaseInlineFormSet):
 ServiceFormSet = forms.inlineformset_factory(
     CityTwin,
     SharedService,
-    formset=SharedChoicesFormSet,
+    formset=ServiceFormSetBase,
     fields=["name", "sector", "since", "description"],
     extra=1,
     can_delete=True,
+    can_delete_extra=False,
     widgets={"description": forms.Textarea(attrs={"rows": 3})},
 )
+
+
+class ContactFormSetBase(RemovableRowsFormSet):
+    delete_label = _("Remove this contact")
+
 
 ContactFormSet = forms.inlineformset_factory(
     City,
     Contact,
+    formset=ContactFormSetBase,
     fields=Contact.DETAILS,
     extra=1,
     can_delete=True,
+    can_delete_extra=False,
 )

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django_countries import countries
 
+from members.maplabels import Box, Placed, labels_place, spread
 from members.models import EU_COUNTRIES
 
 ATLAS = Path(__file__).resolve().parent / "atlas" / "countries-50m.json"
@@ -221,36 +222,15 @@ class TwinMark:
     url: str
     cities: list[CityMark]
     current: bool = False
+    label: Placed | None = None
 
     @property
     def line(self) -> tuple[CityMark, CityMark] | None:
         return (self.cities[0], self.cities[-1]) if len(self.cities) >= 2 else None
 
     @property
-    def centre(self) -> CityMark:
-        x = sum(city.x for city in self.cities) / len(self.cities)
-        y = sum(city.y for city in self.cities) / len(self.cities)
-        return CityMark(self.name, round(x, 1), round(y, 1))
-
-    @property
-    def label(self) -> "Label":
-        """Right of the twin's easternmost city, or left of its westernmost near the east edge."""
-        east = max(self.cities, key=lambda city: city.x)
-        if east.x + 8 + LABEL_EM * len(self.name) <= WIDTH:
-            return Label(round(east.x + 7, 1), round(east.y + 4, 1), "start")
-        west = min(self.cities, key=lambda city: city.x)
-        return Label(round(west.x - 7, 1), round(west.y + 4, 1), "end")
-
-
-# The width of a label's character, on average, in user units (see .map-label in site.css).
-LABEL_EM = 8.0
-
-
-@dataclass
-class Label:
-    x: float
-    y: float
-    anchor: str
+    def box(self) -> Box:
+        return self.label.box
 
 
 @dataclass
@@ -272,24 +252,36 @@ def _located(latitude: Decimal | None, longitude: Decimal | None) -> bool:
 
 
 def network_map(twins: Iterable, *, current=None) -> NetworkMap:
-    """The map of `twins` (with their cities prefetched); `current` is drawn highlighted."""
+    """The map of `twins` (with their cities prefetched); `current` is drawn highlighted. Each
+    twin is its two cities (drawn apart when they nearly touch) and a label that covers no other
+    label and no city."""
     marks = []
     for twin in twins:
-        cities = []
-        for city in twin.cities.all():
-            if not _located(city.latitude, city.longitude):
-                continue
-            x, y = project(float(city.longitude), float(city.latitude))
-            cities.append(CityMark(city.name, round(x, 1), round(y, 1)))
-        if cities:
-            marks.append(
-                TwinMark(
-                    name=twin.name,
-                    url=twin.get_absolute_url(),
-                    cities=cities,
-                    current=current is not None and twin.pk == current.pk,
-                )
+        located = [city for city in twin.cities.all() if _located(city.latitude, city.longitude)]
+        if not located:
+            continue
+        points = spread([project(float(c.longitude), float(c.latitude)) for c in located])
+        marks.append(
+            TwinMark(
+                name=twin.name,
+                url=twin.get_absolute_url(),
+                cities=[
+                    CityMark(city.name, round(x, 1), round(y, 1))
+                    for city, (x, y) in zip(located, points, strict=True)
+                ],
+                current=current is not None and twin.pk == current.pk,
             )
+        )
+    placed = labels_place(
+        [
+            ([city.name for city in mark.cities], [(c.x, c.y) for c in mark.cities])
+            for mark in marks
+        ],
+        width=WIDTH,
+        height=HEIGHT,
+    )
+    for mark, label in zip(marks, placed, strict=True):
+        mark.label = label
     # The highlighted twin is drawn last, on top of the others.
     marks.sort(key=lambda mark: mark.current)
     return NetworkMap(twins=marks)

@@ -204,6 +204,13 @@ def celery_worker(redis_url, transactional_db, settings):
 
 
 @pytest.fixture(autouse=True)
+def site_url(settings):
+    """Links in mail start here in every test, whatever port a developer's `make run` wrote to
+    var/site-url."""
+    settings.SITE_URL = "http://127.0.0.1:8000"
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -270,8 +277,8 @@ def page(browser):
 AXE = BASE_DIR / "tests" / "vendor" / "axe.min.js"
 
 
-def axe_serious_violations(page) -> list[str]:
-    """Run axe-core in the page; return serious and critical violations, described."""
+def axe_violations(page, impacts=("minor", "moderate", "serious", "critical")) -> list[str]:
+    """Run axe-core in the page; return its violations of these impacts, described."""
     # Evaluated through the DevTools protocol, which the page's CSP does not govern.
     page.evaluate(AXE.read_text())
     result = page.evaluate("async () => await axe.run()")
@@ -279,8 +286,13 @@ def axe_serious_violations(page) -> list[str]:
         f"{violation['id']} ({violation['impact']}): {violation['help']} at "
         + ", ".join(str(node["target"]) for node in violation["nodes"])
         for violation in result["violations"]
-        if violation["impact"] in {"serious", "critical"}
+        if violation["impact"] in impacts
     ]
+
+
+def axe_serious_violations(page) -> list[str]:
+    """Serious and critical violations only: every page must have none."""
+    return axe_violations(page, impacts=("serious", "critical"))
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from events.models.events import (
     EventAudience,
     EventKind,
     EventQuerySet,
+    city_zone,
     reads_as_member,
     validate_event_slug,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "Registration",
     "RegistrationQuerySet",
     "RegistrationStatus",
+    "city_zone",
     "reads_as_member",
     "validate_event_slug",
 ]

@@ -42,6 +42,16 @@ class EventAudience(models.TextChoices):
     MEMBERS = "members", _("Members only")
 
 
+def city_zone(city: City) -> zoneinfo.ZoneInfo | None:
+    """A city's time zone, or None while nobody has set it (the field only takes known names)."""
+    if not city.time_zone:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(city.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 def reads_as_member(user) -> bool:
     """Staff of member and partner cities, and the secretary, read what is for members only."""
     if not user.is_authenticated or not user.is_active:
@@ -192,7 +202,7 @@ class Event(models.Model):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         """The host city's time zone; the site's own while the city has none."""
-        return self.host_city.zone or zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        return city_zone(self.host_city) or zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
     @property
     def is_members_only(self) -> bool:

@@ -10,6 +10,7 @@ from members.models import (
     City,
     CityTwin,
     MembershipStatus,
+    Sector,
 )
 
 
@@ -83,4 +84,19 @@ class FreshnessFilter(admin.SimpleListFilter):
             return queryset.filter(pk__in=stale)
         if self.value() == "fresh":
             return queryset.exclude(pk__in=stale)
+        return queryset
+
+
+class SectorFilter(admin.SimpleListFilter):
+    """Twins in a sector by the directory's rule: a shared service in it, or ticked on the twin."""
+
+    title = _("sector of cooperation")
+    parameter_name = "sector"
+
+    def lookups(self, request, model_admin):
+        return [(str(sector.pk), sector.name) for sector in Sector.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.in_sector(int(self.value()))
         return queryset

@@ -3,10 +3,11 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from members.admin.filters import (
     ContactCountryFilter,
     CountryFilter,
     FreshnessFilter,
+    SectorFilter,
     TwinCountryFilter,
     TwinStatusFilter,
 )
@@ -97,7 +99,7 @@ class CityTwinAdmin(HistoryAdmin):
         "profile_checked",
         "updated_at",
     ]
-    list_filter = [BorderFilter, TwinStatusFilter, TwinCountryFilter, "sectors", FreshnessFilter]
+    list_filter = [BorderFilter, TwinStatusFilter, TwinCountryFilter, SectorFilter, FreshnessFilter]
     search_fields = ["name", "cities__name", "cities__native_name"]
     search_help_text = _("Names of the twin or its cities, native names too; accents optional.")
     prepopulated_fields = {"slug": ["name"]}
@@ -156,7 +158,8 @@ class CityTwinAdmin(HistoryAdmin):
             return format_html('<strong class="stale">⚠ {} ({})</strong>', checked, _("stale"))
         return checked
 
-    @admin.display(description=_("sectors"))
+    # The sectors the secretary ticked; the directory also counts those of the twin's services.
+    @admin.display(description=_("sectors ticked"))
     def sector_count(self, twin):
         sectors = twin.sectors.all()
         return format_html(
@@ -261,8 +264,8 @@ class CityAdmin(ImportExportHistoryAdmin):
     @admin.display(description=_("country"), ordering="country")
     def country_with_flag(self, city):
         return format_html(
-            '<img src="{}" alt="" width="16" height="11"> {} ({})',
-            city.country.flag,
+            '<img src="{}" alt="" width="16" height="12"> {} ({})',
+            static(f"vendor/flag-icons/4x3/{city.country.code.lower()}.svg"),
             city.country.name,
             city.country.code,
         )
@@ -324,7 +327,7 @@ class SectorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(twin_count=Count("twins"))
+        return super().get_queryset(request).with_counts()
 
     @admin.display(description=_("twins"), ordering="twin_count")
     def twin_count(self, sector):

@@ -11,25 +11,28 @@ from members.models.invitations import (
     token_digest,
 )
 from members.models.network import (
-    EU_COUNTRIES,
-    NETWORK_STATUSES,
     PROFILE_FRESH_FOR,
-    BorderKind,
     City,
     CityQuerySet,
     CityTwin,
     CityTwinQuerySet,
     Contact,
-    MembershipStatus,
     Sector,
+    SectorQuerySet,
     SharedService,
-    Visibility,
     _twin_image_upload_to,
+)
+from members.models.people import User, UserManager, UserQuerySet
+from members.models.vocabulary import (
+    EU_COUNTRIES,
+    NETWORK_STATUSES,
+    BorderKind,
+    MembershipStatus,
+    Visibility,
     border_kind,
     fold,
     validate_time_zone,
 )
-from members.models.people import User, UserManager, UserQuerySet
 
 __all__ = [
     "EU_COUNTRIES",
@@ -55,6 +58,7 @@ __all__ = [
     "Objective",
     "Purpose",
     "Sector",
+    "SectorQuerySet",
     "SharedService",
     "User",
     "UserManager",

@@ -1,42 +1,56 @@
 """The network itself: sectors, city twins, their cities, contacts and shared services."""
 
 import datetime
-import unicodedata
+import functools
+import operator
 import uuid
-import zoneinfo
 
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-# Member states of the European Union. A twin with a city outside them lies on an external border.
-EU_COUNTRIES = frozenset(
-    {
-        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-        "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-    }
-)  # fmt: skip
+from members.models.vocabulary import (
+    EU_COUNTRIES,
+    NATIVE_LANGUAGES,
+    BorderKind,
+    MembershipStatus,
+    Visibility,
+    border_kind,
+    fold,
+    validate_time_zone,
+)
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, so `tesin` and `Těšín` match: ł and ø have no decomposition."""
-    text = text.casefold().replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def validate_time_zone(name: str) -> None:
-    """An IANA time zone name this machine knows, such as Europe/Tallinn."""
-    if name not in zoneinfo.available_timezones():
-        raise ValidationError(
-            _("“%(name)s” is not an IANA time zone name such as Europe/Tallinn."),
-            code="unknown_time_zone",
-            params={"name": name},
+class SectorQuerySet(models.QuerySet):
+    def with_counts(self) -> "SectorQuerySet":
+        """Each sector's `twin_count` (by the one rule of CityTwinQuerySet.in_sector) and
+        `service_count`, in the same query."""
+        twins = (
+            CityTwin.objects.in_sector(OuterRef(OuterRef("pk")))
+            .order_by()
+            .annotate(count=Func(F("pk"), function="COUNT"))
+            .values("count")
         )
+        services = (
+            SharedService.objects.filter(sector=OuterRef("pk"))
+            .order_by()
+            .annotate(count=Func(F("pk"), function="COUNT"))
+            .values("count")
+        )
+        return self.annotate(
+            twin_count=Subquery(twins, output_field=IntegerField()),
+            service_count=Subquery(services, output_field=IntegerField()),
+        )
+
+    def of_twin(self, twin: "CityTwin") -> "SectorQuerySet":
+        """The sectors a twin is in, by the same rule."""
+        # Two levels out: from the twin's services (and ticks) through the twin to the sector.
+        sector = OuterRef(OuterRef("pk"))
+        return self.filter(Exists(CityTwin.objects.filter(pk=twin.pk).in_sector(sector)))
 
 
 class Sector(models.Model):
@@ -46,6 +60,8 @@ class Sector(models.Model):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SectorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sector")
@@ -57,35 +73,6 @@ class Sector(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("members:sector_detail", kwargs={"slug": self.slug})
-
-
-class MembershipStatus(models.TextChoices):
-    MEMBER = "member", _("Member")
-    PARTNER = "partner", _("Cooperating partner")
-    PROSPECTIVE = "prospective", _("Prospective member")
-    FORMER = "former", _("Former member")
-
-
-# The cities whose staff are the network's members: they read members-only details and mail.
-NETWORK_STATUSES = (MembershipStatus.MEMBER, MembershipStatus.PARTNER)
-
-
-class BorderKind(models.TextChoices):
-    INTERNAL = "internal", _("EU internal border")
-    EXTERNAL = "external", _("EU external border")
-
-
-def border_kind(*countries: str) -> BorderKind:
-    """Internal when every side is in the EU; external when one side lies outside it."""
-    if all(str(country) in EU_COUNTRIES for country in countries):
-        return BorderKind.INTERNAL
-    return BorderKind.EXTERNAL
-
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public")
-    MEMBERS = "members", _("Members only")
-    HIDDEN = "hidden", _("Hidden")
 
 
 def _twin_image_upload_to(instance, filename: str) -> str:
@@ -129,8 +116,17 @@ class CityTwinQuerySet(models.QuerySet):
     def with_status(self, status: str) -> "CityTwinQuerySet":
         return self.filter(pk__in=City.objects.filter(status=status).values("twin_id"))
 
-    def in_sector(self, sector_slug: str) -> "CityTwinQuerySet":
-        return self.filter(sectors__slug=sector_slug)
+    def in_sector(self, sector) -> "CityTwinQuerySet":
+        """The one rule of "twin T is in sector S", for the sector cards and pages, the
+        directory's filter and the admin: one of the twin's shared services is in it, or the
+        secretary ticked it on the twin. `sector` is a Sector, its pk or an expression
+        (OuterRef), so counts per sector use the same rule. Each kind of work a twin does in
+        a sector adds one line to this union."""
+        own_work = [
+            SharedService.objects.filter(twin=OuterRef("pk"), sector=sector),
+            CityTwin.sectors.through.objects.filter(citytwin=OuterRef("pk"), sector=sector),
+        ]
+        return self.filter(functools.reduce(operator.or_, (Q(Exists(work)) for work in own_work)))
 
     def search(self, text: str) -> "CityTwinQuerySet":
         """Names and native names of either city, ignoring case and accents."""
@@ -192,6 +188,21 @@ class CityTwin(models.Model):
     def is_stale(self, *, now: datetime.datetime | None = None) -> bool:
         now = now or timezone.now()
         return (self.checked_at or self.created_at) < now - PROFILE_FRESH_FOR
+
+    def profile_gaps(self) -> list[str]:
+        """What the twin's public page lacks that its staff can fill in (services prefetched)."""
+        gaps = []
+        if not self.summary:
+            gaps.append(_("a summary"))
+        if not self.description:
+            gaps.append(_("a description"))
+        if not self.website:
+            gaps.append(_("a website"))
+        if not self.image:
+            gaps.append(_("an image"))
+        if not self.services.all():
+            gaps.append(_("a shared service"))
+        return gaps
 
     @property
     def border(self) -> BorderKind:
@@ -283,14 +294,26 @@ class City(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def zone(self) -> zoneinfo.ZoneInfo | None:
-        """The city's time zone, or None while nobody has set it."""
-        if not self.time_zone:
-            return None
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return None
+    def language(self) -> str:
+        """The language of the city's own name (BCP 47), or "" when not known."""
+        return NATIVE_LANGUAGES.get(str(self.country), "")
+
+    @property
+    def native_name_differs(self) -> bool:
+        return bool(self.native_name) and self.native_name != self.name
+
+    def profile_gaps(self) -> list[str]:
+        """What the city's public page lacks that its staff can fill in (contacts prefetched)."""
+        gaps = []
+        if self.population is None:
+            gaps.append(_("its population"))
+        if not self.website:
+            gaps.append(_("its website"))
+        if not self.description:
+            gaps.append(_("a description"))
+        if not any(contact.shown_to(member=False) for contact in self.contacts.all()):
+            gaps.append(_("a contact shown to the public"))
+        return gaps
 
 
 class Contact(models.Model):

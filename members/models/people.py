@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from members.models.network import NETWORK_STATUSES
+from members.models.vocabulary import NETWORK_STATUSES
 
 
 class UserQuerySet(models.QuerySet):

@@ -110,3 +110,23 @@ def twin_profile_confirm(*, twin: CityTwin, by: User) -> CityTwin:
     twin._history_user = by
     twin.save(update_fields=["checked_at"])
     return twin
+
+
+@dataclass
+class ProfileGaps:
+    """What a twin's public page still lacks, split by the form that fills it in."""
+
+    twin: CityTwin
+    city: City
+    twin_gaps: list[str]
+    city_gaps: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.twin_gaps or self.city_gaps)
+
+
+def profile_gaps(twin: CityTwin, city: City) -> ProfileGaps:
+    """The twin's gaps and those of the staff's own city (the other city has its own staff)."""
+    return ProfileGaps(
+        twin=twin, city=city, twin_gaps=twin.profile_gaps(), city_gaps=city.profile_gaps()
+    )

@@ -3,7 +3,7 @@
 import csv
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,7 @@ from members.models import (
 )
 from members.services.profiles import (
     CONFIRMED_REASON,
+    profile_gaps,
 )
 
 
@@ -36,6 +37,7 @@ class Directory:
     query: str
     ignored: list[tuple[str, str]]
     filtered: bool
+    described: str = ""
 
 
 def directory_read(request) -> Directory:
@@ -54,7 +56,7 @@ def directory_read(request) -> Directory:
     if applied.get("border"):
         twins = twins.on_border(applied["border"])
     if applied.get("sector"):
-        twins = twins.in_sector(applied["sector"])
+        twins = twins.in_sector(next(s for s in sectors if s.slug == applied["sector"]))
     if applied.get("q"):
         twins = twins.search(applied["q"])
     twins = list(twins)
@@ -78,6 +80,7 @@ def directory_read(request) -> Directory:
         query=query.urlencode(),
         ignored=form.ignored(),
         filtered=any(name != "sort" for name in applied),
+        described=form.described(),
     )
 
 
@@ -153,15 +156,17 @@ def twin_detail(request, slug):
         CityTwin.objects.with_cities().prefetch_related(
             Prefetch("cities__contacts", queryset=Contact.objects.order_by("position", "name")),
             Prefetch("services", queryset=SharedService.objects.select_related("sector")),
-            "sectors",
         ),
         slug=slug,
     )
     member = request.user.is_authenticated and request.user.is_network_member
     sides = []
+    own_city = None
     for city in twin.cities.all():
         contacts = [contact.shown_to(member=member) for contact in city.contacts.all()]
         sides.append({"city": city, "contacts": [details for details in contacts if details]})
+        if request.user.is_authenticated and city.pk == request.user.city_id:
+            own_city = city
     network = CityTwin.objects.with_cities()
     return render(
         request,
@@ -171,6 +176,11 @@ def twin_detail(request, slug):
             "sides": sides,
             "network_map": network_map(network, current=twin),
             "last_update": twin_last_update(twin),
+            "sectors": Sector.objects.of_twin(twin),
+            # The twin's own staff see how to edit it and what its page still lacks.
+            "own_city": own_city,
+            **({"staff_twin": twin} if own_city else {}),
+            "gaps": profile_gaps(twin, own_city) if own_city else None,
         },
     )
 
@@ -198,10 +208,7 @@ def twin_last_update(twin: CityTwin) -> dict | None:
 
 @require_safe
 def sector_list(request):
-    sectors = Sector.objects.annotate(
-        twin_count=Count("twins", distinct=True),
-        service_count=Count("services", distinct=True),
-    ).order_by("position", "name")
+    sectors = Sector.objects.with_counts().order_by("position", "name")
     return render(request, "members/sector_list.html", {"sectors": sectors})
 
 
@@ -209,7 +216,7 @@ def sector_list(request):
 def sector_detail(request, slug):
     """A sector with the twins cooperating in it and the services they share in it."""
     sector = get_object_or_404(Sector, slug=slug)
-    twins = CityTwin.objects.filter(sectors=sector).with_cities()
+    twins = CityTwin.objects.in_sector(sector).with_cities()
     services = (
         SharedService.objects.filter(sector=sector)
         .select_related("twin")

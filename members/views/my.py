@@ -19,6 +19,7 @@ from members.models import (
 )
 from members.services.profiles import (
     city_profile_update,
+    profile_gaps,
     twin_profile_confirm,
     twin_profile_update,
 )
@@ -30,7 +31,14 @@ def my_home(request):
     """The signed-in person's city and twin, and what they can do."""
     city = City.objects.editable_by(request.user).select_related("twin").first()
     return render(
-        request, "members/my/home.html", {"city": city, "twin": city.twin if city else None}
+        request,
+        "members/my/home.html",
+        {
+            "city": city,
+            "twin": city.twin if city else None,
+            "staff_twin": city.twin if city else None,
+            "gaps": profile_gaps(city.twin, city) if city else None,
+        },
     )
 
 
@@ -49,6 +57,7 @@ def my_account(request):
 def my_twin_edit(request, slug):
     """Staff edit their own twin's shared profile and services; other twins answer 404."""
     twin = get_object_or_404(CityTwin.objects.editable_by(request.user), slug=slug)
+    saved_description = twin.description  # the form writes what was typed onto the instance
     data = request.POST if request.method == "POST" else None
     form = TwinProfileForm(data, request.FILES or None, instance=twin, prefix="twin")
     services = ServiceFormSet(
@@ -59,7 +68,15 @@ def my_twin_edit(request, slug):
         messages.success(request, _("Saved. The public page shows your changes now."))
         return redirect("members:my_twin_edit", slug=twin.slug)
     return render(
-        request, "members/my/twin_form.html", {"twin": twin, "form": form, "services": services}
+        request,
+        "members/my/twin_form.html",
+        {
+            "twin": twin,
+            "staff_twin": twin,
+            "form": form,
+            "services": services,
+            "saved_description": saved_description,
+        },
     )
 
 
@@ -79,6 +96,7 @@ def my_city_edit(request, slug):
     city = get_object_or_404(
         City.objects.editable_by(request.user).select_related("twin"), slug=slug
     )
+    saved_description = city.description
     data = request.POST if request.method == "POST" else None
     form = CityProfileForm(data, instance=city, prefix="city")
     contacts = ContactFormSet(data, instance=city, prefix="contacts")
@@ -87,5 +105,13 @@ def my_city_edit(request, slug):
         messages.success(request, _("Saved. The public page shows your changes now."))
         return redirect("members:my_city_edit", slug=city.slug)
     return render(
-        request, "members/my/city_form.html", {"city": city, "form": form, "contacts": contacts}
+        request,
+        "members/my/city_form.html",
+        {
+            "city": city,
+            "staff_twin": city.twin,
+            "form": form,
+            "contacts": contacts,
+            "saved_description": saved_description,
+        },
     )

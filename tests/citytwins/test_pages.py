@@ -48,7 +48,8 @@ def test_account_pages_use_the_site_layout(client, network):
 
 def test_there_is_no_open_sign_up(client):
     response = client.get("/accounts/signup/")
-    assert "closed" in response.content.decode().lower()
+    assert "Accounts are made by invitation" in response.content.decode()
+    assert "sign up" not in response.content.decode().lower()
     response = client.post(
         "/accounts/signup/",
         {
@@ -60,3 +61,15 @@ def test_there_is_no_open_sign_up(client):
     from members.models import User
 
     assert not User.objects.filter(email="new@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_no_page_speaks_of_signing_up(client, network):
+    """Sign-up is closed: no page offers it or speaks of it."""
+    paths = ["/", "/twins/", "/about/", "/sectors/", "/contact/", "/join/", "/accounts/login/",
+             "/accounts/signup/", "/accounts/password/reset/", "/accounts/password/reset/done/",
+             "/accounts/confirm-email/", "/accounts/inactive/"]  # fmt: skip
+    for path in paths:
+        content = client.get(path).content.decode().lower()
+        for wording in ("sign up", "signup", "sign-up", "create an account", "register"):
+            assert wording not in content.replace('action="/accounts/signup/"', ""), (path, wording)

@@ -78,7 +78,7 @@ def test_no_environment_is_development_on_sqlite_with_file_mail():
     assert result.stdout.split() == [
         "True",
         "django.db.backends.sqlite3",
-        "django.core.mail.backends.filebased.EmailBackend",
+        "citytwins.devmail.EmailBackend",
         "django.core.cache.backends.locmem.LocMemCache",
         "True",
     ]
@@ -139,7 +139,7 @@ def test_production_static_files_are_compressed_and_hashed():
         ),
         (
             "file:///tmp/mail",
-            "django.core.mail.backends.filebased.EmailBackend",
+            "citytwins.devmail.EmailBackend",
             {"file_path": "/tmp/mail"},
         ),
         ("console:", "django.core.mail.backends.console.EmailBackend", None),

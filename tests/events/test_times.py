@@ -9,7 +9,7 @@ import pytest
 import vobject
 from icalendar import Calendar
 
-from events.models import Event
+from events.models import Event, city_zone
 from members.models import City
 from tests.factories import EventFactory
 
@@ -108,3 +108,12 @@ def test_each_city_of_a_twin_has_its_own_clock(client, network):
     )
     page = text_of(client.get("/events/haparanda-nine/"))
     assert "09:00–11:00 CET (Europe/Stockholm)" in page
+
+
+def test_a_host_city_without_a_time_zone_falls_back_to_the_sites(network, settings):
+    City.objects.filter(slug="narva").update(time_zone="")
+    event = EventFactory(slug="no-zone")
+    event.host_city.refresh_from_db()
+    assert city_zone(event.host_city) is None
+    assert event.zone.key == settings.TIME_ZONE
+    assert city_zone(City.objects.get(slug="tornio")).key == "Europe/Helsinki"

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 
@@ -95,3 +97,47 @@ def test_the_secretary_reaches_the_admin_after_signing_in(client, secretary):
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+def password_rules(content: str, field: str) -> str:
+    """The rules' block the password input names with aria-describedby, as a list."""
+    tag = re.search(rf'<input type="password" name="{field}"[^>]*>', content).group(0)
+    described_by = re.search(r'aria-describedby="([^"]+)"', tag).group(1)
+    block = re.search(rf'<div class="helptext" id="{described_by}">(.*?)</div>', content, re.S)
+    return block.group(1).strip()
+
+
+def test_password_rules_are_a_list_the_password_field_points_to(client, network):
+    from members.models import City
+    from members.services.invitations import invitation_send
+
+    invitation_send(email="new@tornio.fi", city=City.objects.get(slug="tornio"))
+    from citytwins.models import Notification
+
+    text = Notification.objects.get(address="new@tornio.fi").text
+    token = text.split("/invitations/", 1)[1].split("/", 1)[0]
+    rules = password_rules(client.get(f"/invitations/{token}/").content.decode(), "password1")
+    assert rules.startswith("<ul>") and rules.count("<li>") == 4
+    assert "at least 8 characters" in rules
+
+    client.force_login(UserFactory())
+    content = client.get("/accounts/password/change/").content.decode()
+    rules = password_rules(content, "password1")
+    assert rules.startswith("<ul>") and "at least 8 characters" in rules
+    # No list inside a paragraph anywhere on the page.
+    assert not re.search(r"<p>(?:(?!</p>).)*<ul>", content, re.S)
+    title = re.search(r"<title>(.*?)</title>", content, re.S).group(1)
+    assert title == "Change password · City Twins Association"
+    assert "<h1>Change password</h1>" in content
+
+
+def test_a_reset_for_an_unknown_address_does_not_offer_a_sign_up(
+    client, network, django_capture_on_commit_callbacks
+):
+    from citytwins.models import Notification
+
+    client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
+    mail = Notification.objects.get(address="nobody@example.org")
+    assert "There is no account with that address." in mail.text
+    assert "invitation" in mail.text
+    assert "sign up" not in mail.text.lower() and "/accounts/signup/" not in mail.text

@@ -13,6 +13,7 @@ from members.models import (
     Sector,
     border_kind,
 )
+from tests.conftest import BASE_DIR
 from tests.factories import (
     CityFactory,
     CityTwinFactory,
@@ -49,10 +50,14 @@ def test_directory_puts_valka_in_latvia_and_gives_the_partners_reasons(client, n
     assert tesin in found["cieszyn-cesky-tesin"]
 
 
-def test_directory_shows_flags_hidden_from_screen_readers_and_the_border_kind(client, network):
+def test_directory_shows_flags_as_decorative_svg_and_the_border_kind(client, network):
     response = client.get("/twins/")
     content = response.content.decode()
-    assert '<span class="flag" aria-hidden="true">🇱🇻</span> Latvia' in content
+    flag = '<img class="flag" src="/static/vendor/flag-icons/4x3/lv.svg" alt="" width="20"'
+    assert f'{flag} height="15"> Latvia' in content
+    assert (BASE_DIR / "static/vendor/flag-icons/4x3/lv.svg").read_text().startswith("<svg")
+    # No emoji flags (regional indicator symbols) anywhere.
+    assert not re.search("[\U0001f1e6-\U0001f1ff]", content)
     found = cards(response)
     assert "EU external border" in found["narva-ivangorod"]
     assert "EU internal border" in found["tornio-haparanda"]
@@ -333,8 +338,9 @@ def test_a_members_reading_of_a_twin_page_runs_a_fixed_number_of_queries(
 ):
     client.force_login(UserFactory(city=City.objects.get(slug="narva")))
     twins_create(50)
-    # The session, the user and the user's city come on top of the public page's queries.
-    with django_assert_num_queries(10 + 3):
+    # The session, the user, the user's city and the header's link to the user's own twin come
+    # on top of the public page's queries.
+    with django_assert_num_queries(10 + 4):
         client.get("/twins/tornio-haparanda/")
 
 

@@ -1,8 +1,10 @@
+import itertools
+import math
 import re
 
 import pytest
 
-from members import geography
+from members import geography, maplabels
 from members.models import City, CityTwin
 from tests.factories import CityFactory, CityTwinFactory
 
@@ -59,14 +61,65 @@ def test_a_twin_is_a_line_between_its_two_cities(network):
     assert tornio.current and tornio.url == "/twins/tornio-haparanda/"
     first, second = tornio.line
     assert (first.name, second.name) == ("Tornio", "Haparanda")
-    assert (first.x, first.y) == tuple(round(v, 1) for v in geography.project(24.1466, 65.8481))
+    # The two cities are 700 m apart: drawn apart about their midpoint, never one dot.
+    assert math.dist((first.x, first.y), (second.x, second.y)) >= maplabels.MIN_CITY_GAP - 0.2
+    projected = [geography.project(24.1466, 65.8481), geography.project(24.1368, 65.8355)]
+    middle = [(a + b) / 2 for a, b in zip(*projected, strict=True)]
+    assert math.dist(middle, ((first.x + second.x) / 2, (first.y + second.y) / 2)) < 0.2
 
 
-def test_labels_near_the_east_edge_go_west_of_the_twin(network):
+def label_problems(drawn) -> list[str]:
+    """Labels that leave the map, overlap each other or cover a city of any twin."""
+    problems = []
+    boxes = [(twin.name, twin.box) for twin in drawn.twins]
+    frame = maplabels.Box(0, 0, drawn.width, drawn.height)
+    for name, box in boxes:
+        if not (box.x >= 0 and box.y >= 0 and box.right <= frame.right):
+            problems.append(f"{name} leaves the map")
+        if box.bottom > frame.bottom:
+            problems.append(f"{name} leaves the map")
+        for twin in drawn.twins:
+            for city in twin.cities:
+                if box.intersects(maplabels.point_box(city.x, city.y)):
+                    problems.append(f"{name} covers {city.name}")
+    for (one, first), (other, second) in itertools.combinations(boxes, 2):
+        if first.intersects(second):
+            problems.append(f"{one} overlaps {other}")
+    return problems
+
+
+def test_no_label_overlaps_another_or_covers_a_city(network):
     drawn = geography.network_map(CityTwin.objects.with_cities())
-    labels = {twin.name: twin.label for twin in drawn.twins}
-    assert labels["Imatra – Svetogorsk"].anchor == "end"
-    assert labels["Frankfurt (Oder) – Słubice"].anchor == "start"
+    assert len(drawn.twins) == 7
+    assert label_problems(drawn) == []
+    # Every subset the directory can show is laid out afresh, as cleanly.
+    for code in ["PL", "RU", "FI", "DE", "EE"]:
+        assert (
+            label_problems(geography.network_map(CityTwin.objects.in_country(code).with_cities()))
+            == []
+        )
+
+
+def test_labels_hold_a_twins_city_names_and_are_tap_targets(network):
+    drawn = geography.network_map(CityTwin.objects.with_cities())
+    frankfurt = next(twin for twin in drawn.twins if twin.url == "/twins/frankfurt-oder-slubice/")
+    assert [line for line, _x, _y in frankfurt.label.lines] == ["Frankfurt (Oder)", "Słubice"]
+    for twin in drawn.twins:
+        # 24 px where the map is narrowest: 341 px wide for its 480 units.
+        assert twin.box.height * 341 / drawn.width >= 24
+        assert twin.box.width >= max(
+            maplabels.text_width(line) for line, _x, _y in twin.label.lines
+        )
+
+
+def test_a_crowded_network_still_gets_separate_labels():
+    """Three more twins packed around the Polish border."""
+    for n, (lat, lon) in enumerate([(52.0, 14.7), (51.6, 15.2), (50.9, 15.7)]):
+        twin = CityTwinFactory(name=f"Crowded {n}", slug=f"crowded-{n}")
+        CityFactory(twin=twin, name=f"West {n}", latitude=str(lat), longitude=str(lon))
+        CityFactory(twin=twin, name=f"East {n}", latitude=str(lat), longitude=str(lon + 0.3))
+    drawn = geography.network_map(CityTwin.objects.with_cities())
+    assert label_problems(drawn) == []
 
 
 def test_twins_without_coordinates_are_left_off_the_map():

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -237,8 +238,9 @@ def test_stale_profiles_remind_their_staff_once_per_period(
 
 @pytest.mark.parametrize(
     ("url", "queries"),
-    # /my/ lists the person's meetings and action items (events): two queries.
-    [("/my/", 6), ("/my/twins/tornio-haparanda/", 7), ("/my/cities/tornio/", 5)],
+    # /my/ reads the twin's services and the city's contacts to say what the profile lacks (two
+    # queries), and lists the person's meetings and action items (events: two more).
+    [("/my/", 8), ("/my/twins/tornio-haparanda/", 7), ("/my/cities/tornio/", 5)],
 )
 def test_my_pages_run_a_fixed_number_of_queries(
     client, tornio_staff, django_assert_num_queries, url, queries
@@ -321,3 +323,54 @@ def test_staff_change_their_name(client, tornio_staff):
     tornio_staff.refresh_from_db()
     assert tornio_staff.name == "Liisa Virtanen"
     assert client.post("/my/account/", {"name": "x" * 500}).status_code == 200
+
+
+# Forms that help
+
+
+def test_the_twin_form_helps_with_its_summary_description_and_rows(client, tornio_staff):
+    client.force_login(tornio_staff)
+    content = client.get("/my/twins/tornio-haparanda/").content.decode()
+    summary = re.search(r"<textarea [^>]*id=\"id_twin-summary\"[^>]*>", content).group(0)
+    assert 'maxlength="300"' in summary and 'aria-describedby="id_twin-summary_helptext"' in summary
+    assert "At most 300 characters" in content
+    # The description's help: three examples, named by the field.
+    description = re.search(r"<textarea [^>]*id=\"id_twin-description\"[^>]*>", content).group(0)
+    assert 'aria-describedby="id_twin-description_helptext"' in description
+    help_block = content.split('id="id_twin-description_helptext">')[1].split("</div>")[0]
+    assert help_block.count("<li><code>") == 3
+    assert "<code>**shared school**</code>" in help_block
+    # Save at the top and at the bottom of the long form.
+    form = content.split('<form method="post" enctype')[1].split("</form>")[0]
+    assert form.count('<button type="submit">Save</button>') == 2
+    assert form.index("Save") < form.index("Shared profile")
+    # Only saved services can be removed, and the box says so.
+    saved = SharedService.objects.filter(twin=tornio_staff.city.twin).count()
+    assert form.count(">Remove this service</label>") == saved == 4
+    assert f'name="services-{saved}-DELETE"' not in form
+    assert "Delete" not in form
+
+
+def test_a_saved_description_is_previewed_as_the_public_page_shows_it(client, tornio_staff):
+    client.force_login(tornio_staff)
+    twin = tornio_staff.city.twin
+    content = client.get("/my/twins/tornio-haparanda/").content.decode()
+    assert "as the public page shows it" not in content  # nothing saved yet
+    data = twin_post(twin, description="We share a **school**.\n\n- a library\n- a pool")
+    assert client.post("/my/twins/tornio-haparanda/", data).status_code == 302
+    content = client.get("/my/twins/tornio-haparanda/").content.decode()
+    preview = content.split("as the public page shows it</h2>")[1].split("</section>")[0]
+    assert "<strong>school</strong>" in preview and "<li>a pool</li>" in preview
+    # What was typed but refused is not previewed as if saved.
+    refused = twin_post(twin, description="Not saved", **{"services-0-since": "not a year"})
+    content = client.post("/my/twins/tornio-haparanda/", refused).content.decode()
+    assert "<strong>school</strong>" in content.split("as the public page shows it")[1]
+
+
+def test_the_city_form_offers_removal_of_saved_contacts_only(client, tornio_staff):
+    Contact.objects.create(city=tornio_staff.city, name="Aino")
+    client.force_login(tornio_staff)
+    content = client.get("/my/cities/tornio/").content.decode()
+    assert content.count(">Remove this contact</label>") == 1
+    assert 'name="contacts-1-DELETE"' not in content
+    assert content.count('<button type="submit">Save</button>') == 2

@@ -44,7 +44,7 @@ def test_a_saved_summary_shows_on_the_public_page(signed_in_page):
     page = signed_in_page
     page.goto(page.base + "/my/twins/tornio-haparanda/")
     page.get_by_label("Summary").fill("Edited in a real browser.")
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save").first.click()
     assert "Saved" in page.locator(".messages").inner_text()
     page.goto(page.base + "/twins/tornio-haparanda/")
     assert "Edited in a real browser." in page.locator("main").inner_text()

@@ -24,8 +24,8 @@ def test_twin_page_shows_both_cities_and_their_shared_services(client, network):
     assert response.status_code == 200
     text = page_text(response)
     assert "<h1>Tornio – Haparanda</h1>" in response.content.decode()
-    assert "Tornio Country Finland Native name Tornio Membership Member" in text
-    assert "Haparanda Country Sweden Native name Haparanda Membership Member" in text
+    assert "Tornio Country Finland Membership Member" in text
+    assert "Haparanda Country Sweden Membership Member" in text
     assert "The association's flagship" in text
     assert "EU internal border" in text
     for service in SharedService.objects.filter(twin__slug="tornio-haparanda"):
@@ -40,10 +40,61 @@ def test_twin_page_gives_each_citys_status_note_population_and_website(client, n
         population=24000, website="https://www.tesin.cz/"
     )
     text = page_text(client.get("/twins/cieszyn-cesky-tesin/"))
-    assert "Cieszyn Country Poland Native name Cieszyn Membership Cooperating partner" in text
+    assert "Cieszyn Country Poland Membership Cooperating partner" in text
     assert "Not yet a member because of Polish legislation." in text
     assert "Has not joined yet, but has expressed its will to cooperate" in text
     assert "Population 24,000 Website https://www.tesin.cz/" in text
+    # Cieszyn gave neither: its card leaves both out rather than saying so.
+    cieszyn = text.split("Cieszyn Country")[1].split("Český Těšín Country")[0]
+    assert "Population" not in cieszyn and "Website" not in cieszyn
+
+
+def test_a_twin_page_leaves_out_what_is_not_known(client, network):
+    text = page_text(client.get("/twins/imatra-svetogorsk/"))
+    for filler in ["Not given yet", "No public contact yet", "Contacts", "Population", "Website"]:
+        assert filler not in text
+    assert "Shared services" not in text  # none recorded for this twin
+    assert "Native name" in text  # Svetogorsk's differs
+
+
+def test_native_names_show_when_they_differ_in_their_own_language(client, network):
+    content = client.get("/twins/imatra-svetogorsk/").content.decode()
+    assert '<dd><span lang="ru">Светогорск</span></dd>' in content
+    assert "Imatra / Imatra" not in content and content.count("Native name") == 1
+    # A name that is the city's own name is marked as such too.
+    content = client.get("/twins/cieszyn-cesky-tesin/").content.decode()
+    assert '<h2 id="city-cesky-tesin" lang="cs">Český Těšín</h2>' in content
+    listing = client.get("/twins/?country=RU").content.decode()
+    assert '<span class="native-name">(<span lang="ru">Ивангород</span>)</span>' in listing
+
+
+def test_the_twins_own_staff_see_how_to_edit_it_and_what_it_lacks(client, network):
+    client.force_login(UserFactory(city=City.objects.get(slug="haparanda")))
+    content = client.get("/twins/tornio-haparanda/").content.decode()
+    assert '<a class="button" href="/my/twins/tornio-haparanda/">Edit this twin</a>' in content
+    assert 'href="/my/cities/haparanda/"' in content
+    text = page_text(client.get("/twins/tornio-haparanda/"))
+    assert "Complete your profile" in text
+    assert "For Tornio – Haparanda: a description, a website, an image — edit the twin" in text
+    assert (
+        "For Haparanda: its population, its website, a description, "
+        "a contact shown to the public — edit Haparanda"
+    ) in text
+    ContactFactory(city=City.objects.get(slug="haparanda"), visibility=Visibility.PUBLIC)
+    City.objects.filter(slug="haparanda").update(
+        population=10000, website="https://www.haparanda.se/", description="By the sea."
+    )
+    text = page_text(client.get("/twins/tornio-haparanda/"))
+    assert "For Haparanda" not in text and "For Tornio – Haparanda" in text
+
+
+@pytest.mark.parametrize("city", [None, "narva"])
+def test_others_see_no_edit_link_and_no_gaps(client, network, city):
+    if city:
+        client.force_login(UserFactory(city=City.objects.get(slug=city)))
+    content = client.get("/twins/tornio-haparanda/").content.decode()
+    assert "Edit this twin" not in content
+    assert "Complete your profile" not in content
 
 
 def test_twin_page_renders_the_description_as_sanitised_markdown(client, network):

@@ -1,0 +1,31 @@
+"""Wording of pages we do not write ourselves (allauth's): one line, sentence case."""
+
+import re
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+# A capitalised word after the first: "Sign In" → "Sign in", "Two-Factor" → "Two-factor".
+# Words in capitals (TOTP) and text inside tags stay as they are.
+_LATER_WORD = re.compile(r"(?<=[\w][ -])([A-Z][a-z]+)\b")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+@register.filter
+def one_line(text: str) -> str:
+    """Collapse the whitespace a multi-line block leaves, so a title reads on one line."""
+    return " ".join(str(text).split())
+
+
+@register.filter
+def sentence_case(text: str) -> SafeString:
+    """'Change Password' → 'Change password'; markup passes through untouched."""
+    parts = _TAG.split(str(text))
+    cased = [
+        part if part.startswith("<") else _LATER_WORD.sub(lambda m: m.group(1).lower(), part)
+        for part in parts
+    ]
+    result = "".join(cased)
+    return mark_safe(result) if isinstance(text, SafeString) else result  # noqa: S308
