@@ -45,6 +45,7 @@ class NotificationAdmin(admin.ModelAdmin):
         "attempts",
         "last_error",
         "next_attempt_at",
+        "lease_until",
         "created_at",
         "updated_at",
         "sent_at",
@@ -88,6 +89,7 @@ class NotificationAdmin(admin.ModelAdmin):
                 attempts=0,
                 last_error="",
                 claimed_by="",
+                lease_until=None,
                 next_attempt_at=timezone.now(),
                 updated_at=timezone.now(),
             )

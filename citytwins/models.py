@@ -71,15 +71,19 @@ class NotificationQuerySet(models.QuerySet):
         counts.update({row["status"]: row["count"] for row in rows})
         return counts
 
-    def overdue(self, *, grace_seconds: float = 60) -> "NotificationQuerySet":
-        """Pending rows whose delivery was due more than `grace_seconds` ago: their task is lost."""
-        due_before = timezone.now() - datetime.timedelta(seconds=grace_seconds)
-        return self.filter(status=Status.PENDING, next_attempt_at__lt=due_before)
+    def due(self, *, now: datetime.datetime) -> "NotificationQuerySet":
+        """Pending rows whose next attempt has come: a retry, or a row whose task was lost."""
+        return self.filter(status=Status.PENDING, next_attempt_at__lte=now)
 
-    def stuck(self, *, older_than_seconds: float) -> "NotificationQuerySet":
-        """Rows claimed for sending longer ago than a task may legitimately hold them."""
-        claimed_before = timezone.now() - datetime.timedelta(seconds=older_than_seconds)
-        return self.filter(status=Status.SENDING, updated_at__lt=claimed_before)
+    def lease_expired(
+        self, *, now: datetime.datetime, lease: datetime.timedelta
+    ) -> "NotificationQuerySet":
+        """Rows held for sending by a task whose lease ran out: its worker is gone. (A row claimed
+        before leases existed counts from its last change.)"""
+        return self.filter(status=Status.SENDING).filter(
+            models.Q(lease_until__lt=now)
+            | models.Q(lease_until__isnull=True, updated_at__lt=now - lease)
+        )
 
 
 class Notification(models.Model):
@@ -110,9 +114,11 @@ class Notification(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
-    # The task that holds the row while it is sending: a redelivery of that same task may take it
-    # over at once (its worker died), any other task must leave it.
+    # The task that holds the row while it is sending, and until when: a redelivery of that same
+    # task may take it over at once (its worker died), any other task must leave it until the
+    # lease runs out; then the sweeper takes it back.
     claimed_by = models.CharField(_("claimed by task"), max_length=64, blank=True)
+    lease_until = models.DateTimeField(_("leased until"), null=True, blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
@@ -126,7 +132,7 @@ class Notification(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="notification_due"),
-            models.Index(fields=["status", "updated_at"], name="notification_claimed"),
+            models.Index(fields=["status", "lease_until"], name="notification_leased"),
             models.Index(fields=["kind", "status"], name="notification_kind_status"),
             models.Index(fields=["-created_at"], name="notification_created"),
         ]

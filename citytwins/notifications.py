@@ -9,9 +9,10 @@
     )
 
 Rows are written in the caller's transaction; the delivery task is published after commit, and
-a broker that is down leaves the rows pending for the beat job to pick up.
+a broker that is down leaves the rows pending for the sweeper to pick up.
 """
 
+import datetime
 import functools
 import logging
 import uuid
@@ -26,7 +27,7 @@ from django.db import IntegrityError, transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from citytwins.models import (
     OPT_OUT_KINDS,
@@ -187,7 +188,12 @@ def _notification_render(
         except TemplateDoesNotExist:
             html = ""
     subject = subject_prefix + " ".join(subject.splitlines()).strip()
+    # A little in the future: the sweeper leaves the row to the task published after commit.
+    first_attempt = timezone.now() + datetime.timedelta(
+        seconds=settings.NOTIFICATION_PUBLISH_GRACE_SECONDS
+    )
     return Notification(
+        next_attempt_at=first_attempt,
         recipient=user,
         address=address,
         kind=kind,

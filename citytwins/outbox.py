@@ -1,11 +1,19 @@
 """The outbox's delivery: publishing rows to the workers, the delivery task that sends them, and
-the sweepers that take back what a lost task left behind. `citytwins.tasks` imports from here
-(and schedules the sweepers); nothing here imports it.
+the sweeper that takes back what a lost task left behind. `citytwins.tasks` imports from here
+(and schedules the sweeper); nothing here imports it.
+
+Recovery is decided in the database, not by the broker: a task holds the rows it sends for a
+lease (NOTIFICATION_LEASE_SECONDS, renewed while a long batch is still sending), and a retry is
+a pending row with a later next-attempt time. The sweeper (every minute) takes back rows whose
+lease ran out and publishes the rows whose next attempt has come. A worker killed mid-batch so
+delays its mail by about a lease; at most the one message whose DATA the server had accepted
+when the worker died goes out twice.
 """
 
 import datetime
 import logging
 import smtplib
+import time
 import uuid
 
 from celery import shared_task
@@ -23,11 +31,13 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 100
 
 
-def notifications_enqueue(ids: list[int], *, countdown: float | None = None) -> None:
-    """Publish delivery in batches now; a broker that is down is logged, the rows stay pending."""
+def notifications_enqueue(ids: list[int]) -> list[int]:
+    """Publish delivery in batches now; returns the ids published. A broker that is down is
+    logged and the rest stay pending, for the sweeper."""
+    published: list[int] = []
     for start in range(0, len(ids), BATCH_SIZE):
         batch = ids[start : start + BATCH_SIZE]
-        options = {"countdown": countdown} if countdown else {}
+        options = {}
         queue = _current_queue()
         if queue:
             options["queue"] = queue
@@ -35,9 +45,11 @@ def notifications_enqueue(ids: list[int], *, countdown: float | None = None) -> 
             notifications_deliver.apply_async((batch,), **options)
         except Exception:
             # kombu's OperationalError, or anything else the broker throws: never the caller's
-            # problem, the beat job re-enqueues what stays pending.
-            logger.warning("broker unavailable; %d notifications left pending", len(batch))
-            return
+            # problem, the sweeper publishes what stays pending.
+            logger.warning("broker unavailable; %d notifications left pending", len(ids) - start)
+            break
+        published += batch
+    return published
 
 
 def _current_queue() -> str | None:
@@ -89,6 +101,7 @@ def notifications_deliver(self, notification_ids: list[int]) -> dict[str, int]:
     very task (its worker died mid-send) takes its own rows back at once.
     """
     claim = self.request.id or uuid.uuid4().hex
+    lease = datetime.timedelta(seconds=settings.NOTIFICATION_LEASE_SECONDS)
     now = timezone.now()
     with transaction.atomic():
         rows = list(
@@ -98,7 +111,11 @@ def notifications_deliver(self, notification_ids: list[int]) -> dict[str, int]:
             .order_by("pk")
         )
         Notification.objects.filter(pk__in=[row.pk for row in rows]).update(
-            status=Status.SENDING, claimed_by=claim, attempts=F("attempts") + 1, updated_at=now
+            status=Status.SENDING,
+            claimed_by=claim,
+            lease_until=now + lease,
+            attempts=F("attempts") + 1,
+            updated_at=now,
         )
     for row in rows:
         row.attempts += 1
@@ -110,7 +127,14 @@ def notifications_deliver(self, notification_ids: list[int]) -> dict[str, int]:
     except Exception as error:
         to_retry = [(row, error) for row in rows]
         rows = []
+    renewed = time.monotonic()
+    held = {row.pk for row in rows}
     for index, row in enumerate(rows):
+        if time.monotonic() - renewed > lease.total_seconds() / 3:
+            held = _lease_renew([later.pk for later in rows[index:]], claim, lease)
+            renewed = time.monotonic()
+        if row.pk not in held:
+            continue  # the lease ran out and the sweeper gave the row to another task
         try:
             mailer.send_messages([row.email_message()])
         except Exception as error:
@@ -118,14 +142,18 @@ def notifications_deliver(self, notification_ids: list[int]) -> dict[str, int]:
             if kind is PermanentFailure:
                 failed.append((row, error))
             elif kind is ConnectionError:
-                to_retry += [(later, error) for later in rows[index:]]
+                to_retry += [(later, error) for later in rows[index:] if later.pk in held]
                 break
             else:
                 to_retry.append((row, error))
             continue
         # Recorded at once, row by row: a worker killed later must not send this row again.
         Notification.objects.filter(pk=row.pk, claimed_by=claim).update(
-            status=Status.SENT, sent_at=timezone.now(), updated_at=timezone.now(), last_error=""
+            status=Status.SENT,
+            sent_at=timezone.now(),
+            updated_at=timezone.now(),
+            lease_until=None,
+            last_error="",
         )
         sent.append(row)
     try:
@@ -135,31 +163,35 @@ def notifications_deliver(self, notification_ids: list[int]) -> dict[str, int]:
 
     for row, error in failed:
         _row_fail(row, claim, error)
-    retry_later: dict[float, list[int]] = {}
+    retried = 0
     for row, error in to_retry:
         if row.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
             _row_fail(row, claim, error)
             failed.append((row, error))
             continue
-        delay = retry_delay(row.attempts)
+        # Scheduled in the database: the sweeper publishes it when the time comes.
         Notification.objects.filter(pk=row.pk, claimed_by=claim).update(
             status=Status.PENDING,
             claimed_by="",
+            lease_until=None,
             last_error=_error_text(error),
-            next_attempt_at=timezone.now() + datetime.timedelta(seconds=delay),
+            next_attempt_at=timezone.now() + datetime.timedelta(seconds=retry_delay(row.attempts)),
             updated_at=timezone.now(),
         )
-        retry_later.setdefault(delay, []).append(row.pk)
-    if not self.request.is_eager:
-        # In-process (development) there is no countdown: the beat job retries instead.
-        for delay, ids in retry_later.items():
-            notifications_enqueue(ids, countdown=delay)
-    retried = sum(len(ids) for ids in retry_later.values())
+        retried += 1
     if failed or retried:
         logger.warning(
             "notifications: %d sent, %d failed, %d to retry", len(sent), len(failed), retried
         )
     return {"sent": len(sent), "failed": len(failed), "retry": retried}
+
+
+def _lease_renew(ids: list[int], claim: str, lease: datetime.timedelta) -> set[int]:
+    """Hold the rows still to send for another lease; returns those this task still holds."""
+    held = Notification.objects.filter(pk__in=ids, status=Status.SENDING, claimed_by=claim)
+    kept = set(held.values_list("pk", flat=True))
+    held.filter(pk__in=kept).update(lease_until=timezone.now() + lease)
+    return kept
 
 
 def _row_fail(row: Notification, claim: str, error: Exception) -> None:
@@ -171,25 +203,38 @@ def _row_fail(row: Notification, claim: str, error: Exception) -> None:
     )
 
 
-def overdue_requeue() -> int:
-    """Rows left pending (their task never reached the broker) go again."""
-    ids = list(Notification.objects.overdue(grace_seconds=60).values_list("pk", flat=True))
-    notifications_enqueue(ids)
-    return len(ids)
+# Rows published per sweep: a backlog goes out over a few minutes, not in one burst of tasks.
+SWEEP_LIMIT = 5000
 
 
-def stuck_release() -> int:
-    """Rows held in sending longer than the broker's visibility timeout belong to a task
-    that is gone for good; they become pending again and go out."""
-    timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
+def sweep() -> dict[str, int]:
+    """Take back the rows whose lease ran out (their worker is gone), then publish the pending
+    rows whose next attempt has come. A row published is left alone for a lease: if its task is
+    lost as well, the next sweep after that publishes it again."""
+    now = timezone.now()
+    lease = datetime.timedelta(seconds=settings.NOTIFICATION_LEASE_SECONDS)
     with transaction.atomic():
-        ids = list(
-            Notification.objects.stuck(older_than_seconds=timeout)
+        expired = list(
+            Notification.objects.lease_expired(now=now, lease=lease)
             .select_for_update(skip_locked=True)
             .values_list("pk", flat=True)
         )
-        Notification.objects.filter(pk__in=ids, status=Status.SENDING).update(
-            status=Status.PENDING, claimed_by="", updated_at=timezone.now()
+        Notification.objects.filter(pk__in=expired, status=Status.SENDING).update(
+            status=Status.PENDING,
+            claimed_by="",
+            lease_until=None,
+            next_attempt_at=now,
+            updated_at=now,
         )
-    notifications_enqueue(ids)
-    return len(ids)
+    if expired:
+        logger.warning("notifications: %d taken back from workers that are gone", len(expired))
+    due = list(
+        Notification.objects.due(now=now)
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:SWEEP_LIMIT]
+    )
+    published = notifications_enqueue(due)
+    Notification.objects.filter(pk__in=published, status=Status.PENDING).update(
+        next_attempt_at=now + lease
+    )
+    return {"released": len(expired), "published": len(published)}

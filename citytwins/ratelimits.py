@@ -1,14 +1,18 @@
 """Public forms that send mail to the secretary: a few messages per sender and per network address.
 
-Counters live in the cache (Redis in production, shared by every web process), one fixed window
-per limit. A cache that is away lets the message through: a lost contact is worse than a robot.
+Counters live in the default cache (Redis in production, shared by every web process), one fixed
+window per limit. While Redis is away the cache counts in each process's memory instead
+(citytwins.cache): the limits stay on. The network address is the client's as the trusted proxies
+report it (citytwins.clients), the sender's address its one stored spelling.
 """
 
 import hashlib
 
-from allauth.account.adapter import get_adapter
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from citytwins.addresses import address_normalise
+from citytwins.clients import client_network
 
 # Messages per hour from one email address, and from one network address (several people in
 # one city hall share an address).
@@ -18,7 +22,7 @@ WINDOW_SECONDS = 60 * 60
 
 
 def _count(key: str) -> int:
-    """Add one to the window's counter and return it; 0 when the cache does not answer."""
+    """Add one to the window's counter and return it."""
     cache.add(key, 0, timeout=WINDOW_SECONDS)
     try:
         return cache.incr(key) or 0
@@ -30,8 +34,8 @@ def _count(key: str) -> int:
 
 def sender_allowed(request, *, action: str, address: str) -> bool:
     """Count one message for `action` from this address and this client; False past a limit."""
-    digest = hashlib.sha256(address.strip().lower().encode()).hexdigest()
-    ip = get_adapter(request).get_client_ip(request)
+    digest = hashlib.sha256(address_normalise(address).encode()).hexdigest()
+    ip = client_network(request)
     by_sender = _count(f"ratelimit:{action}:address:{digest}")
     by_network = _count(f"ratelimit:{action}:ip:{ip}")
     return by_sender <= SENDER_LIMIT and by_network <= NETWORK_LIMIT

@@ -7,7 +7,7 @@ is missing and stops.
 
 import os
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import urlsplit
 
 import dj_database_url
 from celery.schedules import crontab
@@ -17,23 +17,16 @@ from django.utils.translation import gettext_lazy as _
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from citytwins.environment import (
+    env_bool,
+    env_list,
+    env_number,
+    mailer_from_url,
+    redis_database,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean (use 1 or 0).")
-
-
-def env_list(name: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG", default=True)
@@ -62,7 +55,7 @@ SITE_URL = (os.environ.get("SITE_URL") or default_site_url()).rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "citytwins.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -83,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "citytwins.middleware.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -90,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "citytwins.sessions.SessionLimitsMiddleware",
+    "citytwins.middleware.PrivateResponsesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -170,13 +166,6 @@ REDIS_CLIENT_OPTIONS = {
 }
 
 
-def redis_database(url: str, offset: int) -> str:
-    """The same Redis server, another database: flushing the cache never drops queued tasks."""
-    parts = urlsplit(url)
-    number = int(parts.path.strip("/") or 0) + offset
-    return parts._replace(path=f"/{number}").geturl()
-
-
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -195,10 +184,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend: a wrong password costs one hash (the adapter, citytwins.accounts, checks spellings).
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
@@ -227,39 +214,6 @@ STORAGES = {
 }
 
 
-def mailer_from_url(url: str) -> dict:
-    """Turn EMAIL_URL into a MAILERS entry: smtp[s]://user:pass@host:port, a folder, console:."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme in {"smtp", "smtps", "submission"}:
-        query = parse_qs(parts.query)
-        use_ssl = scheme == "smtps"
-        use_tls = scheme == "submission" or query.get("tls", ["0"])[0] in {"1", "true"}
-        options = {
-            "host": parts.hostname or "localhost",
-            "port": parts.port or (465 if use_ssl else 587 if use_tls else 25),
-            "use_tls": use_tls,
-            "use_ssl": use_ssl,
-            "timeout": 10,
-        }
-        if parts.username:
-            options["username"] = unquote(parts.username)
-            options["password"] = unquote(parts.password or "")
-        return {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": options}
-    if scheme == "console":
-        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
-    if scheme in {"file", ""}:
-        folder = Path(unquote(parts.path)) if scheme == "file" else Path(url)
-        return {
-            # One plainly readable .eml file per message (see citytwins/devmail.py).
-            "BACKEND": "citytwins.devmail.EmailBackend",
-            "OPTIONS": {"file_path": str(folder if folder.is_absolute() else BASE_DIR / folder)},
-        }
-    raise ImproperlyConfigured(
-        f"EMAIL_URL scheme {scheme!r} is not one of smtp, smtps, file, console."
-    )
-
-
 EMAIL_URL = os.environ.get("EMAIL_URL") or (
     str(VAR_DIR / "mail") if DEBUG else "smtp://localhost:25"
 )
@@ -284,10 +238,18 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 0.5
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Notifications (citytwins.outbox): a sending task holds its rows for a lease; the sweeper takes
+# them back after it. A transient failure is retried after base x 2^(attempt - 1) s, at most
+# NOTIFICATION_MAX_ATTEMPTS attempts, scheduled in the database, never as a broker countdown.
+NOTIFICATION_LEASE_SECONDS = env_number("NOTIFICATION_LEASE_SECONDS", 120)
+NOTIFICATION_RETRY_BASE_SECONDS = env_number("NOTIFICATION_RETRY_BASE_SECONDS", 60)
+NOTIFICATION_MAX_ATTEMPTS = int(env_number("NOTIFICATION_MAX_ATTEMPTS", 6))
+# A new row's task is published after commit; the sweeper leaves the row to it this long.
+NOTIFICATION_PUBLISH_GRACE_SECONDS = 60
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    # Longer than the longest retry of a delivery, so a task is not handed out twice while it
-    # is still legitimately waiting for its countdown.
-    "visibility_timeout": 2 * 60 * 60,
+    # When Redis hands out again a message whose worker died. The lease, not this, decides when
+    # mail goes again (nothing waits in the broker): minutes, above the lease.
+    "visibility_timeout": max(10 * 60, 2 * NOTIFICATION_LEASE_SECONDS),
     "max_retries": 1,
     "interval_start": 0,
     "interval_step": 0.2,
@@ -305,13 +267,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "citytwins.tasks.sessions_clear_expired",
         "schedule": crontab(hour=3, minute=17),
     },
-    "notifications-requeue-overdue": {
-        "task": "citytwins.tasks.notifications_requeue_overdue",
+    "notifications-sweep": {
+        "task": "citytwins.tasks.notifications_sweep",
         "schedule": 60.0,
-    },
-    "notifications-release-stuck": {
-        "task": "citytwins.tasks.notifications_release_stuck",
-        "schedule": 5 * 60.0,
     },
     "profiles-remind-stale": {
         "task": "members.tasks.profiles_remind_stale_daily",
@@ -323,15 +281,8 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Notifications: a transient SMTP failure is retried after base x 2^(attempt - 1) seconds, at
-# most NOTIFICATION_MAX_ATTEMPTS attempts in all. The defaults (60 s, 6) end within 31 minutes,
-# well inside the broker's visibility timeout, so a waiting retry is never handed out twice.
-NOTIFICATION_RETRY_BASE_SECONDS = float(os.environ.get("NOTIFICATION_RETRY_BASE_SECONDS", "60"))
-NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "6"))
-
 # django-allauth: login by email, mandatory verification, no open sign-up, rate limits on.
 ACCOUNT_ADAPTER = "citytwins.accounts.AccountAdapter"
-ACCOUNT_FORMS = {"login": "citytwins.accounts.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -343,6 +294,15 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+ACCOUNT_FORMS = {
+    "login": "citytwins.accounts.LoginForm",
+    "reset_password": "citytwins.accounts.PasswordResetForm",
+}
+# A reset asked for an address no account holds sends nothing (no mail to whoever typed it).
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# Proxies in front appending to X-Forwarded-For; with 0 it is ignored (citytwins.clients).
+TRUSTED_PROXY_COUNT = int(env_number("TRUSTED_PROXY_COUNT", 0))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "City Twins Association"
 # The secretary and anyone else with admin access sign in with a second factor in production;
@@ -359,9 +319,18 @@ if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# A sign-in ends after 12 hours, or 30 minutes without a request, unless "Remember me" was
+# ticked: then after 14 days (citytwins.sessions).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
+SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
+SESSION_IDLE_SECONDS = 30 * 60
 SECURE_HSTS_SECONDS = 0 if DEBUG else 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
+# Preloading commits the domain and its subdomains to HTTPS for months: only when asked for.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]  # "SECURE_HSTS_PRELOAD is not True": on purpose
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

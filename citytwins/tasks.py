@@ -1,30 +1,24 @@
-"""The project's Celery tasks: the outbox's delivery (defined with the outbox), its sweepers, and
+"""The project's Celery tasks: the outbox's delivery (defined with the outbox), its sweeper, and
 housekeeping."""
 
 from celery import shared_task
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from citytwins.outbox import notifications_deliver, overdue_requeue, stuck_release
+from citytwins.outbox import notifications_deliver, sweep
 
 __all__ = [
     "notifications_deliver",
-    "notifications_release_stuck",
-    "notifications_requeue_overdue",
+    "notifications_sweep",
     "sessions_clear_expired",
 ]
 
 
 @shared_task(ignore_result=True)
-def notifications_requeue_overdue() -> int:
-    """Beat, every minute: rows left pending (their task never reached the broker) go again."""
-    return overdue_requeue()
-
-
-@shared_task(ignore_result=True)
-def notifications_release_stuck() -> int:
-    """Beat: rows held by a task that is gone for good go out again."""
-    return stuck_release()
+def notifications_sweep() -> dict[str, int]:
+    """Beat, every minute: rows whose worker is gone (lease run out) and rows whose next attempt
+    has come (retries, tasks lost before reaching the broker) go out."""
+    return sweep()
 
 
 @shared_task(ignore_result=False)

@@ -31,6 +31,7 @@ if settings.DEBUG:
         *devmail.urlpatterns,
     ]
 
+handler400 = "citytwins.views.bad_request"
 handler404 = "citytwins.views.page_not_found"
 handler403 = "citytwins.views.permission_denied"
 handler500 = "citytwins.views.server_error"

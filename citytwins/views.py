@@ -136,6 +136,10 @@ def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
 
 
+def bad_request(request, exception):
+    return render(request, "400.html", status=400)
+
+
 def page_not_found(request, exception):
     return render(request, "404.html", status=404)
 

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from citytwins.addresses import address_normalise
 from citytwins.forms import HoneypotField, SubmissionField, single_line
 from members.images import image_reencode
 from members.models import (
@@ -24,13 +25,21 @@ from members.models import (
 )
 
 
-class UserAdminCreationForm(AdminUserCreationForm):
+class NormalAddressMixin:
+    """The address is kept in its one stored spelling (citytwins.addresses), so the uniqueness
+    check and the account see the form it will be stored in."""
+
+    def clean_email(self):
+        return address_normalise(self.cleaned_data["email"])
+
+
+class UserAdminCreationForm(NormalAddressMixin, AdminUserCreationForm):
     class Meta:
         model = User
         fields = ["email", "name"]
 
 
-class UserAdminChangeForm(UserChangeForm):
+class UserAdminChangeForm(NormalAddressMixin, UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
@@ -253,7 +262,7 @@ class PersonForm(forms.ModelForm):
         fields = ["name"]
 
 
-class InviteForm(forms.Form):
+class InviteForm(NormalAddressMixin, forms.Form):
     email = forms.EmailField(label=_("Email"))
     name = forms.CharField(label=_("Name"), max_length=150, required=False)
 
@@ -286,7 +295,24 @@ class MarkdownHelpMixin:
         self.fields["description"].help_text = markdown_help()
 
 
-class TwinProfileForm(MarkdownHelpMixin, forms.ModelForm):
+class ReencodedImageMixin:
+    """A new upload is checked by its content and re-encoded without metadata (members.images);
+    the stored file, when nothing new was uploaded, is left as it is."""
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
+            return image_reencode(image)
+        return image
+
+
+class CityTwinAdminForm(ReencodedImageMixin, forms.ModelForm):
+    class Meta:
+        model = CityTwin
+        fields = ["name", "slug", "summary", "description", "website", "image", "sectors"]
+
+
+class TwinProfileForm(MarkdownHelpMixin, ReencodedImageMixin, forms.ModelForm):
     """What city staff may change of their twin: never its status, slug or cities."""
 
     class Meta:
@@ -301,12 +327,6 @@ class TwinProfileForm(MarkdownHelpMixin, forms.ModelForm):
                 "At most 300 characters: one or two sentences shown under the twin's name."
             ),
         }
-
-    def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
-            return image_reencode(image)
-        return image
 
 
 class CityProfileForm(MarkdownHelpMixin, forms.ModelForm):

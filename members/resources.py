@@ -14,6 +14,7 @@ from django_countries import countries
 from import_export import fields, resources, widgets
 from import_export.resources import Diff
 
+from citytwins.spreadsheets import csv_cell_unquote
 from members.models import City, CityTwin, Contact, MembershipStatus, Visibility
 
 IMPORT_REASON = "import"
@@ -101,6 +102,12 @@ class NetworkResource(resources.ModelResource):
     @classmethod
     def get_diff_class(cls):
         return PlainDiff
+
+    def before_import_row(self, row, **kwargs):
+        # A file the admin exported quoted its risky cells (citytwins.spreadsheets): read back,
+        # the value is the one that was exported.
+        for column, value in row.items():
+            row[column] = csv_cell_unquote(value)
 
     def before_save_instance(self, instance, row, **kwargs):
         # The history's "what" for rows that came from a file (the middleware records who).

@@ -7,6 +7,7 @@ app_name = "members"
 urlpatterns = [
     path("twins/", directory.twin_list, name="twin_list"),
     path("twins.csv", directory.twin_csv, name="twin_csv"),
+    path("twins.xlsx", directory.twin_xlsx, name="twin_xlsx"),
     path("twins/<slug:slug>/", directory.twin_detail, name="twin_detail"),
     path("sectors/", directory.sector_list, name="sector_list"),
     path("sectors/<slug:slug>/", directory.sector_detail, name="sector_detail"),

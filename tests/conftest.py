@@ -159,10 +159,9 @@ def silent_port():
         yield sock.getsockname()[1]
 
 
-@pytest.fixture
-def celery_worker(redis_url, transactional_db, settings):
-    """A real `celery worker` process on its own queue, using the test database."""
-    queue = f"test-{uuid.uuid4().hex[:10]}"
+def worker_start(queue: str, redis_url: str) -> subprocess.Popen:
+    """A `celery worker` process (one pool process) on `queue`, sharing the test database; it
+    reads the rest of its settings from this process's environment."""
     env = {
         **os.environ,
         "DATABASE_URL": shared_database_url(),
@@ -184,7 +183,7 @@ def celery_worker(redis_url, transactional_db, settings):
             "--pool",
             "prefork",
             "-n",
-            f"{queue}@%h",
+            f"{queue}-{uuid.uuid4().hex[:6]}@%h",
             "--without-gossip",
             "--without-mingle",
             "--without-heartbeat",
@@ -195,12 +194,35 @@ def celery_worker(redis_url, transactional_db, settings):
         env=env,
     )
     worker.queue = queue
-    yield worker
+    return worker
+
+
+def worker_stop(worker: subprocess.Popen) -> None:
     worker.terminate()
     try:
         worker.wait(timeout=10)
     except subprocess.TimeoutExpired:
         worker.kill()
+        worker.wait(timeout=10)
+
+
+@pytest.fixture
+def celery_worker(redis_url, transactional_db, settings):
+    """A real `celery worker` process on its own queue, using the test database."""
+    worker = worker_start(f"test-{uuid.uuid4().hex[:10]}", redis_url)
+    yield worker
+    worker_stop(worker)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    return tmp_path
 
 
 @pytest.fixture(autouse=True)

@@ -101,6 +101,7 @@ MATRIX = [
     (r"^join/sent/$", "/join/sent/", everyone(200, 405)),
     (r"^twins/$", "/twins/", everyone(200, 405)),
     (r"^twins\.csv$", "/twins.csv", everyone(200, 405)),
+    (r"^twins\.xlsx$", "/twins.xlsx", everyone(200, 405)),
     (r"^twins/<slug:slug>/$", "/twins/tornio-haparanda/", everyone(200, 405)),
     (r"^sectors/$", "/sectors/", everyone(200, 405)),
     (r"^sectors/<slug:slug>/$", "/sectors/culture/", everyone(200, 405)),

@@ -1,11 +1,12 @@
 """Registrations: the secretary sees who comes, cancels a place, exports the list."""
 
 from django.contrib import admin, messages
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from events.admin.exports import csv_response, xlsx_response
+from citytwins.spreadsheets import csv_write, xlsx_bytes
 from events.models import Registration, RegistrationStatus
 from events.services.registrations import registration_cancel
 from events.times import event_when_short
@@ -21,6 +22,9 @@ EXPORT_HEADER = [
     _("Place confirmed"),
     _("Cancelled"),
 ]
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _stamp(value) -> str:
@@ -100,14 +104,19 @@ class RegistrationAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Export the selected registrations as CSV"))
+    @admin.action(description=_("Export the selected registrations as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
-        return csv_response(
-            "registrations", [str(title) for title in EXPORT_HEADER], export_rows(queryset)
-        )
+        """Formula-safe (citytwins.spreadsheets), with a byte-order mark for spreadsheets."""
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="registrations.csv"'
+        response.write("\ufeff")
+        csv_write(response, EXPORT_HEADER, export_rows(queryset))
+        return response
 
-    @admin.action(description=_("Export the selected registrations as XLSX"))
+    @admin.action(description=_("Export the selected registrations as XLSX"), permissions=["view"])
     def export_xlsx(self, request, queryset):
-        return xlsx_response(
-            "registrations", [str(title) for title in EXPORT_HEADER], export_rows(queryset)
-        )
+        """Text cells are never formulas (citytwins.spreadsheets)."""
+        content = xlsx_bytes(EXPORT_HEADER, export_rows(queryset), title=str(_("Registrations")))
+        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="registrations.xlsx"'
+        return response

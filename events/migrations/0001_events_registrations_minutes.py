@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('members', '0005_city_time_zone'),
+        ('members', '0006_city_time_zone'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -2,9 +2,10 @@
 
 from django.db import models
 from import_export.admin import ImportExportMixin
-from import_export.formats import base_formats
 from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
+
+from citytwins.spreadsheets import FormulaSafeExportMixin
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -23,13 +24,14 @@ class HistoryAdmin(SimpleHistoryAdmin):
         )
 
 
-class ImportExportHistoryAdmin(ImportExportMixin, HistoryAdmin):
-    """History of every change, and CSV / XLSX files with a preview before anything is written.
+class ImportExportHistoryAdmin(FormulaSafeExportMixin, ImportExportMixin, HistoryAdmin):
+    """History of every change, and CSV / XLSX files with a preview before anything is written;
+    exported files are formula-safe (citytwins.spreadsheets).
 
-    ImportExportMixin comes first so its change list template and URLs wrap the history admin's.
+    ImportExportMixin comes before the history admin so its change list template and URLs wrap
+    the history admin's.
     """
 
-    formats = [base_formats.CSV, base_formats.XLSX]
     import_template_name = "admin/members/import.html"
     export_template_name = "admin/members/export.html"
     # The column-picking export form's template uses an inline onchange handler and inline

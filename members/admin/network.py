@@ -23,6 +23,7 @@ from members.admin.filters import (
     TwinStatusFilter,
 )
 from members.forms import (
+    CityTwinAdminForm,
     InviteForm,
 )
 from members.models import (
@@ -91,6 +92,7 @@ class SharedServiceInline(admin.TabularInline):
 
 @admin.register(CityTwin)
 class CityTwinAdmin(HistoryAdmin):
+    form = CityTwinAdminForm
     list_display = [
         "name",
         "cities_with_status",

@@ -1,10 +1,14 @@
 """People who sign in, and the invitations that brought them."""
 
+from allauth.account.admin import EmailAddressAdmin as BaseEmailAddressAdmin
+from allauth.account.models import EmailAddress
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from members.forms import (
+    NormalAddressMixin,
     UserAdminChangeForm,
     UserAdminCreationForm,
 )
@@ -65,3 +69,18 @@ class InvitationAdmin(admin.ModelAdmin):
         if invitation.is_expired:
             return _("expired")
         return _("waiting")
+
+
+class EmailAddressForm(NormalAddressMixin, forms.ModelForm):
+    class Meta:
+        model = EmailAddress
+        fields = ["user", "email", "verified", "primary"]
+
+
+# allauth's admin for a person's addresses, storing the one normal spelling like every other path.
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(BaseEmailAddressAdmin):
+    form = EmailAddressForm

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from citytwins.addresses import address_normalise
 from members.models.network import City
 from members.models.people import User
 
@@ -65,6 +66,10 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.city}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.email = address_normalise(self.email)
+        super().save(*args, **kwargs)
 
     @staticmethod
     def new_token() -> tuple[str, str]:

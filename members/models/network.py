@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from members.images import image_file_forget
 from members.models.vocabulary import (
     EU_COUNTRIES,
     NATIVE_LANGUAGES,
@@ -181,9 +182,22 @@ class CityTwin(models.Model):
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
+        stored = getattr(self, "_stored_image", "")
+        if update_fields is None or "image" in update_fields:
+            if isinstance(stored, str) and stored and stored != self.image.name:
+                image_file_forget(self.image.storage, stored)
+            self._stored_image = self.image.name or ""
 
     def get_absolute_url(self) -> str:
         return reverse("members:twin_detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        twin = super().from_db(db, field_names, values, **kwargs)
+        if "image" in field_names:
+            # The file the row names now: a save that replaces or removes it deletes the file.
+            twin._stored_image = values[field_names.index("image")]
+        return twin
 
     def is_stale(self, *, now: datetime.datetime | None = None) -> bool:
         now = now or timezone.now()
@@ -208,6 +222,16 @@ class CityTwin(models.Model):
     def border(self) -> BorderKind:
         """Derived from the cities' countries (uses prefetched cities when present)."""
         return border_kind(*(city.country for city in self.cities.all()))
+
+
+def _twin_image_forget(sender, instance, **kwargs) -> None:
+    """A twin deleted (one by one or a whole selection in the admin) takes its image along."""
+    image_file_forget(instance.image.storage, instance.image.name)
+
+
+models.signals.post_delete.connect(
+    _twin_image_forget, sender=CityTwin, dispatch_uid="members.twin_image_forget"
+)
 
 
 class CityQuerySet(models.QuerySet):

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from citytwins.addresses import address_as_typed, address_normalise
 from members.models.vocabulary import NETWORK_STATUSES
 
 
@@ -28,6 +29,11 @@ class UserQuerySet(models.QuerySet):
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        """The one stored spelling (citytwins.addresses), not Django's domain-only lower case."""
+        return address_normalise(email or "")
+
     def _create_user(self, email: str, password: str | None, **extra_fields) -> "User":
         if not email:
             raise ValueError("An email address is required.")
@@ -49,7 +55,12 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         return self._create_user(email, password, **extra_fields)
 
     def get_by_natural_key(self, username: str) -> "User":
-        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+        """Exactly the stored spelling (letter case aside): never a collation's or Unicode's fold,
+        which on PostgreSQL matches `x@tornıo.test` to `x@tornio.test`."""
+        normal = address_as_typed(username)
+        if normal is None:
+            raise self.model.DoesNotExist
+        return self.get(email=normal)
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -90,7 +101,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def clean(self) -> None:
         super().clean()
-        self.email = self.__class__.objects.normalize_email(self.email)
+        self.email = address_normalise(self.email)
+
+    def save(self, *args, **kwargs) -> None:
+        # Every write path stores the normal form, whatever form or command it came through.
+        self.email = address_normalise(self.email)
+        super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
         return self.name

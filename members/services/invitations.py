@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from citytwins.addresses import address_normalise
 from citytwins.links import absolute_url
 from citytwins.notifications import Kind, notification_send
 from members.models import (
@@ -36,8 +37,8 @@ def invitation_send(
     An existing account gets a sign-in link instead of a second account; it is linked to the
     city unless it already keeps another city's profile.
     """
-    email = User.objects.normalize_email(email.strip())
-    existing = User.objects.filter(email__iexact=email).first()
+    email = address_normalise(email)
+    existing = User.objects.filter(email=email).first()
     if existing is not None:
         if existing.city_id not in (None, city.pk):
             raise InvitationRefused(

@@ -1,6 +1,5 @@
-"""The public directory: twins (as a page and as CSV), a twin's page, the sectors."""
+"""The public directory: twins (as a page, as CSV and as XLSX), a twin's page, the sectors."""
 
-import csv
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_countries.fields import Country
 
+from citytwins.spreadsheets import csv_write, xlsx_bytes
 from members.forms import (
     TwinFilterForm,
 )
@@ -99,6 +99,7 @@ def twin_list(request):
     )
 
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_HEADER = [
     _("Twin"),
     _("Twin slug"),
@@ -116,36 +117,47 @@ CSV_HEADER = [
 ]
 
 
+def directory_rows(directory: Directory):
+    """One row per city of the twins listed, in the order of CSV_HEADER."""
+    for twin in directory.twins:
+        border = twin.border
+        for city in twin.cities.all():
+            yield [
+                twin.name,
+                twin.slug,
+                city.name,
+                city.native_name,
+                city.country.code,
+                city.country.name,
+                city.get_status_display(),
+                city.status_note,
+                border.label,
+                city.latitude,
+                city.longitude,
+                city.population,
+                city.website,
+            ]
+
+
 @require_safe
 def twin_csv(request):
-    """The directory as CSV, one row per city, with the same filters as the page."""
+    """The directory as CSV, one row per city, with the same filters as the page; formula-safe."""
     directory = directory_read(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="city-twins.csv"'
     # A byte-order mark, so spreadsheets read Český Těšín as UTF-8, not in a legacy code page.
     response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([str(title) for title in CSV_HEADER])
-    for twin in directory.twins:
-        border = twin.border
-        for city in twin.cities.all():
-            writer.writerow(
-                [
-                    twin.name,
-                    twin.slug,
-                    city.name,
-                    city.native_name,
-                    city.country.code,
-                    city.country.name,
-                    city.get_status_display(),
-                    city.status_note,
-                    border.label,
-                    "" if city.latitude is None else city.latitude,
-                    "" if city.longitude is None else city.longitude,
-                    "" if city.population is None else city.population,
-                    city.website,
-                ]
-            )
+    csv_write(response, CSV_HEADER, directory_rows(directory))
+    return response
+
+
+@require_safe
+def twin_xlsx(request):
+    """The same rows as the CSV, as an Excel workbook: text never a formula, numbers numbers."""
+    directory = directory_read(request)
+    content = xlsx_bytes(CSV_HEADER, directory_rows(directory), title=str(_("City twins")))
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="city-twins.xlsx"'
     return response
 
 

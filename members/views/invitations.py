@@ -37,7 +37,7 @@ def invitation_accept_view(request, token):
             )
         except Invitation.DoesNotExist:
             return render(request, "members/invitation_invalid.html", {"state": "used"}, status=410)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
         messages.success(
             request, _("Welcome! You keep %(city)s current from here.") % {"city": invitation.city}
         )

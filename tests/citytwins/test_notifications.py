@@ -18,11 +18,7 @@ from citytwins.notifications import (
     notification_send,
     opt_out_kinds_for,
 )
-from citytwins.tasks import (
-    notifications_deliver,
-    notifications_release_stuck,
-    notifications_requeue_overdue,
-)
+from citytwins.tasks import notifications_deliver, notifications_sweep
 from members.models import User
 from members.roles import SECRETARIAT_GROUP
 from tests.conftest import Inbox, free_port
@@ -189,28 +185,57 @@ def test_a_sent_or_cancelled_row_is_never_sent_again(mailoutbox):
     assert [message.to for message in mailoutbox] == [["one@example.org"]]
 
 
-def test_beat_requeues_pending_rows_left_more_than_a_minute(mailoutbox):
+def test_the_sweeper_sends_pending_rows_whose_next_attempt_has_come(mailoutbox):
     old, fresh = notice("a:5", ["old@example.org", "fresh@example.org"])
+    # A new row waits a little for the task published after commit.
+    assert fresh.next_attempt_at > timezone.now() + datetime.timedelta(seconds=30)
     Notification.objects.filter(pk=old.pk).update(
-        next_attempt_at=timezone.now() - datetime.timedelta(minutes=2)
+        next_attempt_at=timezone.now() - datetime.timedelta(seconds=1)
     )
-    assert notifications_requeue_overdue() == 1
+    assert notifications_sweep() == {"released": 0, "published": 1}
     assert [message.to for message in mailoutbox] == [["old@example.org"]]
     assert Notification.objects.get(pk=fresh.pk).status == Status.PENDING
 
 
-def test_beat_releases_rows_stuck_in_sending_past_the_visibility_timeout(settings, mailoutbox):
-    stuck, busy = notice("a:6", ["stuck@example.org", "busy@example.org"])
-    timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
-    Notification.objects.filter(pk__in=[stuck.pk, busy.pk]).update(
+def test_the_sweeper_takes_back_rows_whose_lease_ran_out(mailoutbox):
+    stuck, busy, legacy = notice("a:6", ["stuck@example.org", "busy@example.org", "x@example.org"])
+    now = timezone.now()
+    Notification.objects.filter(pk__in=[stuck.pk, busy.pk, legacy.pk]).update(
         status=Status.SENDING, claimed_by="a-dead-task"
     )
-    Notification.objects.filter(pk=stuck.pk).update(
-        updated_at=timezone.now() - datetime.timedelta(seconds=timeout + 60)
+    Notification.objects.filter(pk=stuck.pk).update(lease_until=now - datetime.timedelta(seconds=1))
+    Notification.objects.filter(pk=busy.pk).update(lease_until=now + datetime.timedelta(seconds=60))
+    # Claimed before leases existed: it counts from its last change.
+    Notification.objects.filter(pk=legacy.pk).update(
+        lease_until=None, updated_at=now - datetime.timedelta(hours=1)
     )
-    assert notifications_release_stuck() == 1
-    assert [message.to for message in mailoutbox] == [["stuck@example.org"]]
+    assert notifications_sweep() == {"released": 2, "published": 2}
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "stuck@example.org",
+        "x@example.org",
+    ]
     assert Notification.objects.get(pk=busy.pk).status == Status.SENDING
+
+
+def test_a_retry_waits_in_the_database_not_in_the_broker(settings, closed_port, mailoutbox):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": closed_port, "timeout": 2},
+        }
+    }
+    (row,) = notice("a:11", ["later@example.org"])
+    assert notifications_deliver.delay([row.pk]).get() == {"sent": 0, "failed": 0, "retry": 1}
+    row.refresh_from_db()
+    assert row.status == Status.PENDING and row.lease_until is None
+    # Not yet due: the sweeper leaves it.
+    assert notifications_sweep()["published"] == 0
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    Notification.objects.filter(pk=row.pk).update(next_attempt_at=timezone.now())
+    assert notifications_sweep()["published"] == 1
+    row.refresh_from_db()
+    assert row.status == Status.SENT and row.attempts == 2
+    assert [message.to for message in mailoutbox] == [["later@example.org"]]
 
 
 class RefusingInbox(Inbox):

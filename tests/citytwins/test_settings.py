@@ -6,7 +6,8 @@ import sys
 import pytest
 from django.db import connection
 
-from citytwins.settings import BASE_DIR, mailer_from_url
+from citytwins.environment import mailer_from_url
+from citytwins.settings import BASE_DIR
 from tests.conftest import REQUIRE_SERVICES
 
 

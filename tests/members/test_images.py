@@ -74,3 +74,49 @@ def test_a_decompression_bomb_is_refused_without_being_decoded():
     assert len(bomb) < 5 * 1024 * 1024
     with pytest.raises(ValidationError):
         image_reencode(upload(bomb, name="bomb.png"))
+
+
+def metadata_free(content: bytes) -> dict:
+    with Image.open(io.BytesIO(content)) as image:
+        image.load()
+        return {key: value for key, value in image.info.items() if key != "transparency"}
+
+
+def test_a_jpeg_comment_is_dropped():
+    content = picture("JPEG", comment=b"Call the mayor on +358 40 000 0000")
+    with Image.open(io.BytesIO(content)) as original:
+        assert original.info["comment"]  # the upload carries it
+    clean = image_reencode(upload(content)).read()
+    assert b"mayor" not in clean
+    assert "comment" not in metadata_free(clean)
+
+
+def test_png_text_and_icc_profile_are_dropped():
+    from PIL import ImageCms, PngImagePlugin
+
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Author", "the mayor's private address")
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    content = picture("PNG", pnginfo=text, icc_profile=profile)
+    clean = image_reencode(upload(content, name="a.png", content_type="image/png")).read()
+    assert b"mayor" not in clean
+    info = metadata_free(clean)
+    assert "Author" not in info and "icc_profile" not in info
+
+
+def test_webp_exif_and_xmp_are_dropped():
+    exif = Image.Exif()
+    exif[0x010E] = "GPS of the mayor's house"
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">the mayor</x:xmpmeta>'
+    content = picture("WEBP", exif=exif.tobytes(), xmp=xmp)
+    clean = image_reencode(upload(content, name="a.webp", content_type="image/webp")).read()
+    assert b"mayor" not in clean
+    assert not {"exif", "xmp"} & set(metadata_free(clean))
+
+
+def test_a_palette_pngs_transparency_is_kept():
+    content = picture("PNG", mode="P", transparency=1)
+    clean = image_reencode(upload(content, name="a.png", content_type="image/png")).read()
+    with Image.open(io.BytesIO(content)) as original, Image.open(io.BytesIO(clean)) as image:
+        assert original.info["transparency"]
+        assert image.info["transparency"] == original.info["transparency"]

@@ -264,16 +264,6 @@ def uploaded(name: str, content: bytes, content_type: str = "image/jpeg"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
-@pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    return tmp_path
-
-
 def test_an_image_is_stored_reencoded_under_a_random_name(client, tornio_staff, media_root):
     from tests.members.test_images import picture
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0005_city_time_zone'),
+        ('members', '0006_city_time_zone'),
     ]
 
     operations = [

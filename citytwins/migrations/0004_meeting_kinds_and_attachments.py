@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('citytwins', '0002_profile_reminders'),
+        ('citytwins', '0003_notification_lease'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0004_purpose_objective_history'),
+        ('members', '0005_email_addresses_normal_form'),
     ]
 
     operations = [
