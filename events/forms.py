@@ -132,18 +132,18 @@ class EventAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        help_text = _("On the host city's clock (its time zone: %(zone)s).")
-        zone = None
+        help_text = _("On the host city's clock (the time zone set on the city).")
         if self.instance.pk is not None:
             zone = self.instance.zone
+            help_text = _("On the host city's clock (its time zone: %(zone)s).") % {
+                "zone": zone.key
+            }
             for name in LOCAL_TIMES:
                 value = getattr(self.instance, name)
                 if value is not None:
                     self.initial[name] = timezone.localtime(value, zone).replace(tzinfo=None)
         for name in ("starts_at", "ends_at"):
-            self.fields[name].help_text = help_text % {
-                "zone": zone.key if zone else _("the host city's")
-            }
+            self.fields[name].help_text = help_text
 
     def clean(self):
         cleaned = super().clean()

@@ -4,6 +4,7 @@ migrations and every caller know them as `members.models.<Name>`."""
 from members.models.announcements import Announcement, AnnouncementQuerySet, Audience
 from members.models.applications import ApplicationStatus, MembershipApplication
 from members.models.association import Aim, Association, Objective, Purpose
+from members.models.contacts import Contact
 from members.models.invitations import (
     INVITATION_VALIDITY,
     Invitation,
@@ -16,7 +17,6 @@ from members.models.network import (
     CityQuerySet,
     CityTwin,
     CityTwinQuerySet,
-    Contact,
     Sector,
     SectorQuerySet,
     SharedService,

@@ -132,10 +132,15 @@ def test_password_rules_are_a_list_the_password_field_points_to(client, network)
 
 
 def test_a_reset_for_an_unknown_address_does_not_offer_a_sign_up(
-    client, network, django_capture_on_commit_callbacks
+    client, network, django_capture_on_commit_callbacks, settings
 ):
     from citytwins.models import Notification
 
+    # By default an unknown address gets no mail at all (ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS off).
+    client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert not Notification.objects.filter(address="nobody@example.org").exists()
+    # Were it turned on, the mail would still offer no sign-up.
+    settings.ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
     client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
     mail = Notification.objects.get(address="nobody@example.org")
     assert "There is no account with that address." in mail.text
