@@ -202,6 +202,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Members-only documents (minutes and the like): outside MEDIA_ROOT and any URL the web server
+# serves; a view that checks access sends them (events.documents).
+DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", VAR_DIR / "documents"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -275,6 +278,10 @@ CELERY_BEAT_SCHEDULE = {
     "profiles-remind-stale": {
         "task": "members.tasks.profiles_remind_stale_daily",
         "schedule": crontab(hour=9, minute=5),
+    },
+    "events-remind": {
+        "task": "events.tasks.events_remind",
+        "schedule": 15 * 60.0,
     },
 }
 
