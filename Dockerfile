@@ -19,7 +19,7 @@ COPY . .
 # key, should anyone ever set it at run time).
 RUN DEBUG=0 SECRET_KEY=build-only-not-a-secret ALLOWED_HOSTS=build \
     python manage.py collectstatic --noinput \
- && mkdir -p /app/var/media \
+ && mkdir -p /app/var/media /app/var/documents \
  && chown -R citytwins:citytwins /app/var
 
 USER citytwins

@@ -62,6 +62,7 @@ class NotificationAdmin(admin.ModelAdmin):
         "sent_at",
         "key",
         "headers",
+        "attachment_names",
         "text",
         "html_source",
     ]
@@ -74,6 +75,10 @@ class NotificationAdmin(admin.ModelAdmin):
     @admin.display(description=_("last error"))
     def error(self, obj):
         return truncatechars(obj.last_error, 120)
+
+    @admin.display(description=_("attachments"))
+    def attachment_names(self, obj):
+        return ", ".join(attachment["filename"] for attachment in obj.attachments) or "—"
 
     @admin.display(description=_("HTML body"))
     def html_source(self, obj):

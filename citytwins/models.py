@@ -26,19 +26,29 @@ class Kind(models.TextChoices):
     CONTACT = "contact", _("Contact messages")
     APPLICATION = "application", _("Membership applications")
     INVITATION = "invitation", _("Invitations")
+    MEETING_ANNOUNCEMENT = "meeting_announcement", _("New meetings and events")
+    MEETING_CHANGE = "meeting_change", _("Changes to meetings you registered for")
+    REGISTRATION = "registration", _("Your registrations (confirmations, wait-list places)")
+    REGISTRATION_NOTICE = "registration_notice", _("Registrations for meetings (secretariat)")
+    ACTION_REMINDER = "action_reminder", _("Reminders of your action items")
     PROPOSAL = "proposal", _("Proposed projects and practices")
 
 
 # The kinds a person may turn off; every other kind is always sent.
 OPT_OUT_KINDS = (
     Kind.ANNOUNCEMENT,
+    Kind.MEETING_ANNOUNCEMENT,
     Kind.MEETING_REMINDER,
+    Kind.MEETING_CHANGE,
+    Kind.ACTION_REMINDER,
     Kind.DIGEST,
     Kind.CHANGE_NOTICE,
+    Kind.REGISTRATION_NOTICE,
     Kind.PROFILE_REMINDER,
 )
-# Only the secretary receives change notices, so only the secretary is offered the choice.
-SECRETARIAT_ONLY_KINDS = (Kind.CHANGE_NOTICE,)
+# Only the secretary receives change and registration notices, so only the secretary is offered
+# the choice.
+SECRETARIAT_ONLY_KINDS = (Kind.CHANGE_NOTICE, Kind.REGISTRATION_NOTICE)
 
 
 class Status(models.TextChoices):
@@ -94,6 +104,8 @@ class Notification(models.Model):
     text = models.TextField(_("text body"))
     html = models.TextField(_("HTML body"), blank=True)
     headers = models.JSONField(_("headers"), default=dict, blank=True)
+    # Text files sent along (a meeting's calendar): [{"filename", "content", "mimetype"}, …].
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     key = models.CharField(
         _("idempotency key"),
         max_length=500,
@@ -139,6 +151,8 @@ class Notification(models.Model):
         )
         if self.html:
             message.attach_alternative(self.html, "text/html")
+        for attachment in self.attachments:
+            message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
         return message
 
 
@@ -153,10 +167,14 @@ class NotificationPreference(models.Model):
     )
     # One field per opt-out kind, named by the kind's value.
     announcement = models.BooleanField(Kind.ANNOUNCEMENT.label, default=True)
+    meeting_announcement = models.BooleanField(Kind.MEETING_ANNOUNCEMENT.label, default=True)
     meeting_reminder = models.BooleanField(Kind.MEETING_REMINDER.label, default=True)
+    meeting_change = models.BooleanField(Kind.MEETING_CHANGE.label, default=True)
+    action_reminder = models.BooleanField(Kind.ACTION_REMINDER.label, default=True)
     digest = models.BooleanField(Kind.DIGEST.label, default=True)
     change_notice = models.BooleanField(Kind.CHANGE_NOTICE.label, default=True)
     profile_reminder = models.BooleanField(Kind.PROFILE_REMINDER.label, default=True)
+    registration_notice = models.BooleanField(Kind.REGISTRATION_NOTICE.label, default=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:

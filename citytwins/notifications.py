@@ -90,10 +90,13 @@ def notification_send(
     key: str,
     reply_to: str | None = None,
     subject_prefix: str = "",
+    attachments: list[dict[str, str]] | None = None,
 ) -> list[Notification]:
     """Render `template`_subject.txt / _message.txt / _message.html per recipient and write one
     outbox row each in the caller's transaction; deliver after commit.
 
+    `attachments` are text files sent to every recipient, each {"filename", "content",
+    "mimetype"} (a meeting's calendar).
     `template` is a name under `citytwins/email/` ("announcement") or a full prefix
     ("account/email/password_reset_key"). The context gets `recipient` (a user or None),
     `address`, `site_url`, `site_name` and, for a kind a person may turn off, `unsubscribe_url`.
@@ -115,6 +118,7 @@ def notification_send(
             key=row_key,
             reply_to=reply_to,
             subject_prefix=subject_prefix,
+            attachments=attachments or [],
         )
         for row_key, (user, address) in keys.items()
         if row_key not in existing
@@ -154,7 +158,7 @@ def _recipients_resolve(kind: Kind, recipients: Iterable["User | str"]) -> list[
 
 
 def _notification_render(
-    *, kind, prefix, user, address, context, key, reply_to, subject_prefix
+    *, kind, prefix, user, address, context, key, reply_to, subject_prefix, attachments
 ) -> Notification:
     unsubscribe_url = ""
     headers = {"Message-ID": make_msgid(idstring=uuid.uuid4().hex, domain=_mail_domain())}
@@ -197,6 +201,7 @@ def _notification_render(
         text=text,
         html=html,
         headers=headers,
+        attachments=attachments,
         key=key,
         status=Status.PENDING,
     )

@@ -202,6 +202,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Members-only documents (minutes and the like): outside MEDIA_ROOT and any URL the web server
+# serves; a view that checks access sends them (events.documents).
+DOCUMENTS_ROOT = Path(os.environ.get("DOCUMENTS_ROOT", VAR_DIR / "documents"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -279,6 +282,10 @@ CELERY_BEAT_SCHEDULE = {
     "funding-digest": {
         "task": "projects.tasks.funding_digest_weekly",
         "schedule": crontab(day_of_week="monday", hour=7, minute=30),
+    },
+    "events-remind": {
+        "task": "events.tasks.events_remind",
+        "schedule": 15 * 60.0,
     },
 }
 

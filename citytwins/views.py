@@ -14,8 +14,11 @@ from citytwins.models import Kind, NotificationPreference
 from citytwins.notifications import unsubscribe_token_read
 from citytwins.ratelimits import LIMIT_REACHED, sender_allowed
 from citytwins.services import contact_send
+from events.models import Event, reads_as_member
+from events.subscriptions import feed_links
 from members.geography import network_map
 from members.models import (
+    Announcement,
     Association,
     City,
     CityTwin,
@@ -28,19 +31,36 @@ from members.models import (
 
 @require_safe
 def home(request):
-    """What the association is, how big the network is, and where its twins lie."""
+    """The network at work: its next meetings, its latest news, its numbers and its map, and
+    how a city joins. The directory itself is a page of its own."""
     twins = list(CityTwin.objects.with_cities())
     by_status = City.objects.counts_by_status()
+    events = Event.objects.visible_to(request.user)
     counts = {
         "twins": len(twins),
         "members": by_status.get(MembershipStatus.MEMBER, 0),
         "partners": by_status.get(MembershipStatus.PARTNER, 0),
         "sectors": Sector.objects.count(),
+        "upcoming": events.upcoming().filter(cancelled_at__isnull=True).count(),
     }
+    next_events = list(
+        events.upcoming().filter(cancelled_at__isnull=True).select_related("host_city")[:3]
+    )
+    announcement = (
+        Announcement.objects.on_home_page(member=reads_as_member(request.user))
+        .only("subject", "body", "sent_at")
+        .first()
+    )
     return render(
         request,
         "citytwins/home.html",
-        {"twins": twins, "counts": counts, "network_map": network_map(twins)},
+        {
+            "counts": counts,
+            "network_map": network_map(twins),
+            "next_events": next_events,
+            "announcement": announcement,
+            "feeds": feed_links(),
+        },
     )
 
 

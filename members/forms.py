@@ -179,7 +179,7 @@ class MembershipApplicationForm(forms.ModelForm):
 class AnnouncementForm(forms.ModelForm):
     class Meta:
         model = Announcement
-        fields = ["subject", "body", "audience", "twin"]
+        fields = ["subject", "body", "audience", "twin", "public"]
 
     def clean(self):
         cleaned = super().clean()
@@ -188,6 +188,10 @@ class AnnouncementForm(forms.ModelForm):
             self.add_error("twin", _("Choose the twin whose staff receive this announcement."))
         elif audience and audience != Audience.TWIN and twin is not None:
             self.add_error("twin", _("Choose a twin only for the audience “one twin's staff”."))
+        if cleaned.get("public") and audience and audience != Audience.MEMBERS:
+            self.add_error(
+                "public", _("Only an announcement to all members is shown on the home page.")
+            )
         return cleaned
 
 

@@ -258,3 +258,22 @@ SHARED_SERVICES = {
         ),
     ],
 }
+
+# Each city's IANA time zone: meetings are entered and shown in the host city's. Tornio and
+# Haparanda, one twin, are an hour apart (Finland and Sweden); so are Narva and Ivangorod.
+TIME_ZONES = {
+    "imatra": "Europe/Helsinki",
+    "svetogorsk": "Europe/Moscow",
+    "narva": "Europe/Tallinn",
+    "ivangorod": "Europe/Moscow",
+    "frankfurt-oder": "Europe/Berlin",
+    "slubice": "Europe/Warsaw",
+    "gorlitz": "Europe/Berlin",
+    "zgorzelec": "Europe/Warsaw",
+    "tornio": "Europe/Helsinki",
+    "haparanda": "Europe/Stockholm",
+    "valka": "Europe/Riga",
+    "valga": "Europe/Tallinn",
+    "cieszyn": "Europe/Warsaw",
+    "cesky-tesin": "Europe/Prague",
+}

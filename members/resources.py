@@ -139,6 +139,7 @@ class CityResource(NetworkResource):
             "website",
             "latitude",
             "longitude",
+            "time_zone",
         ]
         clean_model_instances = True
         skip_unchanged = True

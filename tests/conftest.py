@@ -291,6 +291,12 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def documents_isolated(settings, tmp_path):
+    """Members-only documents a test stores go to its own folder, never var/."""
+    settings.DOCUMENTS_ROOT = tmp_path / "documents"
+
+
+@pytest.fixture(autouse=True)
 def cache_isolated(settings):
     """Rate limits and cached pages start afresh in every test, even on a Redis shared by
     parallel test processes: each test gets its own key prefix instead of a flush."""

@@ -1,4 +1,5 @@
 import datetime
+from zoneinfo import ZoneInfo
 
 import factory
 from django.contrib.auth.models import Group
@@ -167,6 +168,31 @@ class ProjectFactory(factory.django.DjangoModelFactory):
             self.sectors.set(extracted)
 
 
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published public joint meeting in Narva, a month from now at 10:00 Narva time."""
+
+    class Meta:
+        model = "events.Event"
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Joint meeting {n}")
+    slug = factory.Sequence(lambda n: f"joint-meeting-{n}")
+    kind = "joint_meeting"
+    host_city = factory.LazyFunction(lambda: _city("narva"))
+    host_twin = factory.LazyAttribute(lambda event: event.host_city.twin)
+    starts_at = factory.LazyFunction(lambda: _local_in_days(30, 10))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=6))
+    venue = "Peetri plats 5, Narva"
+    audience = "public"
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sectors.set(extracted)
+
+
 class PracticeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "projects.Practice"
@@ -267,3 +293,38 @@ def projects_create(count: int, *, sectors=(), programme=None) -> list:
         for n, practice in enumerate(practices)
     )
     return projects
+
+
+def _city(slug: str):
+    from members.models import City
+
+    return City.objects.get(slug=slug)
+
+
+def _local_in_days(days: int, hour: int, zone: str = "Europe/Tallinn") -> datetime.datetime:
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=ZoneInfo(zone))
+
+
+def events_create(count: int, *, city_slug: str = "narva", **fields) -> list:
+    """`count` published events hosted by one city, a day apart around today, made in bulk."""
+    from events.models import Event
+
+    city = _city(city_slug)
+    start = Event.objects.count()
+    now = timezone.now()
+    return Event.objects.bulk_create(
+        Event(
+            title=f"Bulk event {start + n}",
+            slug=f"bulk-event-{start + n}",
+            kind="seminar",
+            host_city=city,
+            host_twin_id=city.twin_id,
+            starts_at=now + datetime.timedelta(days=n - count // 2),
+            ends_at=now + datetime.timedelta(days=n - count // 2, hours=3),
+            audience="public",
+            published_at=now,
+            **fields,
+        )
+        for n in range(count)
+    )

@@ -6,14 +6,20 @@ the secretary. Expected outcomes are HTTP status codes; 302 means "sent to sign 
 """
 
 import re
+import uuid
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
+from events.models import ActionItem, EventDocument, Registration
+from events.services.samples import minutes_pdf
 from members.models import City
 from tests.factories import (
+    EventFactory,
     FundingCallFactory,
     PracticeFactory,
     ProjectFactory,
@@ -22,6 +28,9 @@ from tests.factories import (
 )
 
 ROLES = ("anonymous", "staff_a", "staff_b", "secretary")
+# Fixed keys, so the matrix can name the members-only document and action item it asks for.
+MATRIX_DOCUMENT = uuid.UUID("00000000-0000-4000-8000-000000000012")
+MATRIX_ACTION_ITEM = 912
 
 
 def walk(patterns, prefix=""):
@@ -54,6 +63,11 @@ def signed_in(get=200, post=200):
         "staff_b": {"GET": get, "POST": post},
         "secretary": {"GET": get, "POST": post},
     }
+
+
+def members_only(get, post):
+    """For members of the network (and the secretary); anonymous people get 404."""
+    return signed_in(get, post) | {"anonymous": {"GET": 404, "POST": 405}}
 
 
 def own_twin_only(get, post):
@@ -135,6 +149,34 @@ MATRIX = [
     (r"^my/projects/<slug:slug>/$", "/my/projects/draft-project/", own_twin_only(200, 200)),
     (r"^my/practices/<slug:slug>/$", "/my/practices/draft-practice/", own_twin_only(200, 200)),
     (r"^invitations/<str:token>/$", "/invitations/not-a-token/", everyone(404, 404)),
+    # Events. The event used is for members only (see `matrix_events`): anonymous people get 404
+    # or the sign-in page, never its content; staff of member cities and the secretary read it.
+    (r"^events/$", "/events/", everyone(200, 405)),
+    (r"^events/feed\.ics$", "/events/feed.ics", everyone(200, 405)),
+    (r"^events/<slug:slug>\.ics$", "/events/matrix-board.ics", members_only(200, 405)),
+    (r"^events/<slug:slug>/$", "/events/matrix-board/", members_only(200, 405)),
+    (
+        r"^events/<slug:slug>/register/$",
+        "/events/matrix-board/register/",
+        signed_in(405, 302),
+    ),
+    # Only staff of twin A is registered: the others have nothing to cancel.
+    (
+        r"^events/<slug:slug>/cancel-registration/$",
+        "/events/matrix-board/cancel-registration/",
+        own_twin_only(405, 302) | {"secretary": {"GET": 405, "POST": 404}},
+    ),
+    (
+        r"^events/<slug:slug>/documents/<uuid:key>/$",
+        f"/events/matrix-board/documents/{MATRIX_DOCUMENT}/",
+        signed_in(200, 405),
+    ),
+    # Twin A's staff own the action item; anyone else's request is 404.
+    (
+        r"^events/action-items/<int:pk>/done/$",
+        f"/events/action-items/{MATRIX_ACTION_ITEM}/done/",
+        own_twin_only(405, 302) | {"secretary": {"GET": 405, "POST": 404}},
+    ),
     (r"^unsubscribe/<str:token>/$", "/unsubscribe/not-a-token/", everyone(400, 400)),
     # allauth: the sign-in pages are open (a signed-in person is sent on); account pages need a
     # session; second-factor pages answer 404 until a factor exists.
@@ -180,6 +222,7 @@ MATRIX = [
     (r"^admin/citytwins/(notification|contactmessage)/add/$", None, secretary_gets(403)),
     (r"^admin/members/association/(add|<path:object_id>/delete)/$", None, secretary_gets(403)),
     (r"^admin/members/(membershipapplication|invitation)/add/$", None, secretary_gets(403)),
+    (r"^admin/events/registration/add/$", None, secretary_gets(403)),
     (r"^admin/", None, SECRETARY_ONLY),
 ]
 
@@ -234,12 +277,41 @@ def people(network):
     ProjectFactory(slug="draft-project", lead=tornio, **mine)
     PracticeFactory(slug="draft-practice", **mine)
     FundingCallFactory()
-    return {
+    people = {
         "anonymous": None,
         "staff_a": staff_a,
         "staff_b": staff("staff@narva.ee", "narva"),
         "secretary": secretary,
     }
+    matrix_events(people["staff_a"])
+    return people
+
+
+def matrix_events(staff_a) -> None:
+    """A members-only board meeting with a document, staff A registered and owning an action."""
+    board = EventFactory(
+        slug="matrix-board",
+        audience="members",
+        capacity=10,
+        host_city=City.objects.get(slug="tornio"),
+    )
+    document = EventDocument(
+        key=MATRIX_DOCUMENT,
+        event=board,
+        title="Minutes",
+        extension="pdf",
+        content_type="application/pdf",
+    )
+    document.file.save("upload", ContentFile(minutes_pdf(["Minutes"])), save=False)
+    document.save()
+    Registration.objects.create(event=board, person=staff_a, status="confirmed")
+    ActionItem.objects.create(
+        pk=MATRIX_ACTION_ITEM,
+        event=board,
+        text="Report",
+        owner=staff_a,
+        due_on=timezone.localdate(),
+    )
 
 
 def outcomes_for(client, people, route: str) -> list[str]:

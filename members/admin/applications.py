@@ -65,11 +65,21 @@ class AnnouncementAdmin(admin.ModelAdmin):
     list_select_related = ["twin"]
     search_fields = ["subject", "body"]
     autocomplete_fields = ["twin"]
-    fields = ["subject", "body", "audience", "twin", "created_by", "sent_at", "delivery"]
+    fields = [
+        "subject",
+        "body",
+        "audience",
+        "twin",
+        "public",
+        "created_by",
+        "sent_at",
+        "delivery",
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.sent_at is not None:
-            return self.fields
+            # What went out stays as it went out; whether the home page shows it may change.
+            return [name for name in self.fields if name != "public"]
         return ["created_by", "sent_at", "delivery"]
 
     def has_delete_permission(self, request, obj=None):

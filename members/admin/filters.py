@@ -97,6 +97,7 @@ class SectorFilter(admin.SimpleListFilter):
         return [(str(sector.pk), sector.name) for sector in Sector.objects.all()]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        # Only a sector offered: a number too large for an id would reach the database (500).
+        if self.value() in {value for value, _label in self.lookup_choices}:
             return queryset.in_sector(int(self.value()))
         return queryset

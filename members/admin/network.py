@@ -191,7 +191,16 @@ class CityAdmin(ImportExportHistoryAdmin):
         (_("Membership"), {"fields": ["status", "status_since", "status_note"]}),
         (
             _("Place"),
-            {"fields": ["country", "latitude", "longitude", "population", "website"]},
+            {
+                "fields": [
+                    "country",
+                    "time_zone",
+                    "latitude",
+                    "longitude",
+                    "population",
+                    "website",
+                ]
+            },
         ),
         (None, {"fields": ["description"]}),
     ]

@@ -1,7 +1,7 @@
 """The members app's models, one module per family; re-exported here because Django, the
 migrations and every caller know them as `members.models.<Name>`."""
 
-from members.models.announcements import Announcement, Audience
+from members.models.announcements import Announcement, AnnouncementQuerySet, Audience
 from members.models.applications import ApplicationStatus, MembershipApplication
 from members.models.association import Aim, Association, Objective, Purpose
 from members.models.contacts import Contact
@@ -31,6 +31,7 @@ from members.models.vocabulary import (
     Visibility,
     border_kind,
     fold,
+    validate_time_zone,
 )
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "PROFILE_FRESH_FOR",
     "Aim",
     "Announcement",
+    "AnnouncementQuerySet",
     "ApplicationStatus",
     "Association",
     "Audience",
@@ -66,4 +68,5 @@ __all__ = [
     "border_kind",
     "fold",
     "token_digest",
+    "validate_time_zone",
 ]

@@ -16,6 +16,16 @@ class Audience(models.TextChoices):
     TWIN = "twin", _("One twin's staff")
 
 
+class AnnouncementQuerySet(models.QuerySet):
+    def on_home_page(self, *, member: bool) -> "AnnouncementQuerySet":
+        """Sent to all members, newest first; readers outside the network see only those the
+        secretary chose to show everyone."""
+        shown = self.filter(sent_at__isnull=False, audience=Audience.MEMBERS)
+        if not member:
+            shown = shown.filter(public=True)
+        return shown.order_by("-sent_at", "-pk")
+
+
 class Announcement(models.Model):
     """A message from the secretary to the members, the secretariat or one twin's staff."""
 
@@ -32,12 +42,22 @@ class Announcement(models.Model):
         blank=True,
         help_text=_("For the audience 'one twin's staff'."),
     )
+    public = models.BooleanField(
+        _("show everyone on the home page"),
+        default=False,
+        help_text=_(
+            "Members see the latest announcement to all members on the home page; tick this "
+            "to show it to everyone as well."
+        ),
+    )
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = AnnouncementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("announcement")

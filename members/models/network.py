@@ -22,6 +22,7 @@ from members.models.vocabulary import (
     MembershipStatus,
     border_kind,
     fold,
+    validate_time_zone,
 )
 
 
@@ -271,6 +272,16 @@ class City(models.Model):
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_(
+            "The IANA name of the city's time zone, such as Europe/Tallinn: meetings the city "
+            "hosts are entered and shown in it."
+        ),
+    )
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     status = models.CharField(
         _("membership status"),

@@ -1,8 +1,11 @@
 """The network's vocabulary: membership, visibility and border kinds, the EU's members, the
-languages of cities' own names, and how names are folded for search. No models here."""
+languages of cities' own names, time zone names, and how names are folded for search. No models
+here."""
 
 import unicodedata
+import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -58,3 +61,13 @@ class Visibility(models.TextChoices):
     PUBLIC = "public", _("Public")
     MEMBERS = "members", _("Members only")
     HIDDEN = "hidden", _("Hidden")
+
+
+def validate_time_zone(name: str) -> None:
+    """An IANA time zone name this machine knows, such as Europe/Tallinn."""
+    if name not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(name)s” is not an IANA time zone name such as Europe/Tallinn."),
+            code="unknown_time_zone",
+            params={"name": name},
+        )

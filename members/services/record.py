@@ -18,6 +18,9 @@ from members.models import (
 )
 
 LOADER_REASON = "load_network"
+# A blank the loader fills in a row someone else edited: recorded in the history, but not as the
+# loader's own save, so the row stays theirs and the loader still never overwrites it.
+FILLED_REASON = "load_network: filled a blank"
 
 
 @dataclass
@@ -29,13 +32,21 @@ class LoadReport:
 
 
 def _record_save(
-    model: type[models.Model], lookup: dict, values: dict, report: LoadReport
+    model: type[models.Model],
+    lookup: dict,
+    values: dict,
+    report: LoadReport,
+    *,
+    blanks: dict | None = None,
 ) -> models.Model:
     """Create the row, or bring it up to the record while nobody but the loader has touched it.
 
     A row whose latest history entry was written by someone else is the secretary's (or a city's)
-    and stays as they left it.
+    and stays as they left it, except that `blanks` (fields added to the record later, such as a
+    city's time zone) are filled where they are still empty.
     """
+    blanks = blanks or {}
+    values = {**values, **blanks}
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **values)
@@ -50,7 +61,15 @@ def _record_save(
     history = getattr(obj, "history", None)
     latest = history.first() if history is not None else None
     if latest is None or latest.history_change_reason != LOADER_REASON:
-        report.kept += 1
+        empty = [name for name in blanks if name in changed and not getattr(obj, name)]
+        for name in empty:
+            setattr(obj, name, blanks[name])
+        if empty:
+            obj._change_reason = FILLED_REASON
+            obj.save(update_fields=[*empty, "updated_at"])
+            report.updated += 1
+        else:
+            report.kept += 1
         return obj
     for name in changed:
         setattr(obj, name, values[name])
@@ -99,6 +118,7 @@ def network_load() -> LoadReport:
                     "longitude": Decimal(lon),
                 },
                 report,
+                blanks={"time_zone": record.TIME_ZONES[city_slug]},
             )
         for position, (service, sector_slug, since, description) in enumerate(
             record.SHARED_SERVICES.get(slug, [])

@@ -1,10 +1,19 @@
+import datetime
 import html
 import re
 
 import pytest
+from django.utils import timezone
 
-from members.models import Association, City, Purpose, Sector
-from tests.factories import twins_create
+from events.services.samples import samples_load
+from members.models import Announcement, Association, City, Purpose, Sector
+from tests.factories import (
+    EventFactory,
+    SecretaryFactory,
+    UserFactory,
+    events_create,
+    twins_create,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +39,17 @@ def test_home_page_counts_twins_member_and_partner_cities_and_sectors(client, ne
     assert "9 sectors of cooperation" in text
 
 
-def test_home_page_lists_the_twins_and_draws_them_on_the_map(client, network):
+def test_home_page_draws_the_twins_on_the_map_without_copying_the_directory(client, network):
     content = client.get("/").content.decode()
-    assert content.count('class="card twin-card"') == 7
     assert content.count('class="map-twin"') == 7
-    assert '<a href="/twins/cieszyn-cesky-tesin/">Cieszyn – Český Těšín</a>' in content
-    assert 'href="#home-twin-list"' in content
+    assert 'class="card twin-card"' not in content
+    # The map's text alternative is the directory.
+    assert 'Every twin is listed as text in the <a href="/twins/">directory</a>' in content
+
+
+def test_home_page_asks_cities_to_apply_to_join(client, network):
+    content = client.get("/").content.decode()
+    assert content.count('<a class="button" href="/join/">Apply to join</a>') == 2
 
 
 def test_home_page_works_before_the_record_is_loaded(client, db):
@@ -91,7 +105,7 @@ def test_about_page_works_before_the_record_is_loaded(client, db):
     assert "has not been entered yet" in page_text(response)
 
 
-PAGES = {"/": 5, "/about/": 6}
+PAGES = {"/": 8, "/about/": 6}
 
 
 @pytest.mark.parametrize("size", [0, 300], ids=["record", "300 more twins"])
@@ -105,5 +119,75 @@ def test_pages_run_a_fixed_number_of_queries(
         response = client.get(url)
     assert response.status_code == 200
     expected = 7 + size
-    assert response.content.decode().count('class="card twin-card"') == expected
     assert City.objects.count() == 2 * expected
+    if url == "/":
+        assert response.content.decode().count('class="map-twin"') == expected
+    else:
+        assert response.content.decode().count('class="card twin-card"') == expected
+
+
+def test_home_page_shows_the_next_three_meetings_a_reader_may_see(client, network):
+    soon = timezone.now() + datetime.timedelta(days=1)
+    for days, slug, fields in [
+        (1, "first", {}),
+        (2, "members-only", {"audience": "members"}),
+        (3, "cancelled", {"cancelled_at": timezone.now()}),
+        (4, "second", {}),
+        (5, "third", {}),
+        (6, "fourth", {}),
+        (-3, "over", {}),
+    ]:
+        starts = soon + datetime.timedelta(days=days - 1)
+        EventFactory(
+            slug=slug, starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), **fields
+        )
+    content = client.get("/").content.decode()
+    assert re.findall(r'aria-labelledby="event-([\w-]+)"', content) == ["first", "second", "third"]
+    assert "<strong>4</strong> meetings ahead" in content
+    member = UserFactory(city=City.objects.get(slug="narva"))
+    client.force_login(member)
+    content = client.get("/").content.decode()
+    assert re.findall(r'aria-labelledby="event-([\w-]+)"', content) == [
+        "first",
+        "members-only",
+        "second",
+    ]
+
+
+def test_home_page_without_meetings_points_to_the_past_ones(client, network):
+    content = client.get("/").content.decode()
+    assert "No meeting is planned yet." in content
+    assert 'href="/events/?when=past"' in content
+
+
+def test_the_latest_announcement_shown_depends_on_who_reads(client, network):
+    secretary = SecretaryFactory()
+    for days, subject, public in [(3, "Older and public", True), (1, "Newer, members only", False)]:
+        Announcement.objects.create(
+            subject=subject,
+            body="**Read** this.",
+            public=public,
+            created_by=secretary,
+            sent_at=timezone.now() - datetime.timedelta(days=days),
+        )
+    Announcement.objects.create(subject="Not sent yet", body="…", public=True)
+    text = page_text(client.get("/"))
+    assert "Older and public" in text and "Newer, members only" not in text
+    assert "<strong>Read</strong> this." in client.get("/").content.decode()
+    client.force_login(UserFactory(city=City.objects.get(slug="tornio")))
+    text = page_text(client.get("/"))
+    assert "Newer, members only" in text and "Older and public" not in text
+
+
+@pytest.mark.parametrize("size", [0, 2000], ids=["demo", "2000 more events"])
+def test_home_page_queries_do_not_grow_with_the_events(
+    client, network, django_assert_num_queries, size
+):
+    samples_load()
+    if size:
+        events_create(size)
+    with django_assert_num_queries(PAGES["/"]):
+        response = client.get("/")
+    assert len(re.findall(r'class="card event-card', response.content.decode())) == (
+        3 if size else 1
+    )

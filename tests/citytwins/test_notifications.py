@@ -16,6 +16,7 @@ from citytwins.notifications import (
     Notification,
     Status,
     notification_send,
+    opt_out_kinds_for,
 )
 from citytwins.tasks import notifications_deliver, notifications_sweep
 from members.models import User
@@ -106,6 +107,46 @@ def test_reply_to_is_kept_on_the_row():
         reply_to="asker@example.org",
     )[0]
     assert row.email_message().message()["Reply-To"] == "asker@example.org"
+
+
+def test_a_text_attachment_travels_with_the_row_to_every_recipient(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        rows = notification_send(
+            kind=Kind.REGISTRATION,
+            template="notice",
+            recipients=["a@narva.ee", "b@narva.ee"],
+            context={"subject": "You are registered", "body": "See you in Narva."},
+            key="registration:1",
+            attachments=[
+                {"filename": "meeting.ics", "content": calendar, "mimetype": "text/calendar"}
+            ],
+        )
+    assert [row.attachments[0]["filename"] for row in rows] == ["meeting.ics", "meeting.ics"]
+    assert len(mailoutbox) == 2
+    for message in mailoutbox:
+        [(filename, content, mimetype)] = message.attachments
+        assert (filename, content, mimetype) == ("meeting.ics", calendar, "text/calendar")
+    part = next(mailoutbox[0].message().iter_attachments())
+    assert part.get_content_type() == "text/calendar"
+    assert part.get_filename() == "meeting.ics"
+
+
+def test_meeting_kinds_are_offered_and_registration_notices_to_the_secretary_only():
+    staff = UserFactory(email="staff@valga.ee")
+    secretary = SecretaryFactory(email="secretary@imatra.fi")
+    staff_kinds = opt_out_kinds_for(staff)
+    assert Kind.MEETING_ANNOUNCEMENT in staff_kinds
+    assert Kind.MEETING_CHANGE in staff_kinds
+    assert Kind.ACTION_REMINDER in staff_kinds
+    assert Kind.REGISTRATION_NOTICE not in staff_kinds
+    assert Kind.REGISTRATION not in staff_kinds  # a reply to what the person did: always sent
+    assert Kind.REGISTRATION_NOTICE in opt_out_kinds_for(secretary)
+    NotificationPreference.objects.create(user=staff, meeting_change=False)
+    assert notice("m:1", [staff], kind=Kind.MEETING_CHANGE) == []
+    assert len(notice("r:1", [staff], kind=Kind.REGISTRATION)) == 1
 
 
 def test_secretariat_and_member_recipients():

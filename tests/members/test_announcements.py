@@ -227,3 +227,27 @@ def test_the_changelist_shows_delivery_counts_in_one_query_for_all_rows(
     assert content.count("0 sent · 3 pending · 0 failed") == 3
     assert "not sent yet" in content
     assert four_sent == one_sent
+
+
+def test_only_an_announcement_to_all_members_may_be_shown_to_everyone(secretary_client):
+    response = secretary_client.post(
+        f"{ADMIN}/add/",
+        {"subject": "Board only", "body": "…", "audience": "secretariat", "public": "on"},
+    )
+    assert response.status_code == 200
+    assert "Only an announcement to all members is shown on the home page." in (
+        response.content.decode()
+    )
+    assert not Announcement.objects.exists()
+
+
+def test_after_sending_the_secretary_may_still_choose_to_show_it_to_everyone(
+    secretary_client, secretary
+):
+    announcement = announcement_create(secretary)
+    announcement_send(announcement=announcement, by=secretary)
+    response = secretary_client.post(f"{ADMIN}/{announcement.pk}/change/", {"public": "on"})
+    assert response.status_code == 302
+    announcement.refresh_from_db()
+    assert announcement.public is True
+    assert announcement.subject == "Annual meeting in Narva"

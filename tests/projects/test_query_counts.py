@@ -34,8 +34,9 @@ PAGES = {
     # Sectors with their twins and services, the twins, projects and practices per sector, and
     # the matrix's projects and practices per twin and sector.
     "/sectors/": 7,
-    "/sectors/culture/": 7,
-    "/twins/tornio-haparanda/": 11,
+    # With their upcoming meetings (the events app: one query each).
+    "/sectors/culture/": 8,
+    "/twins/tornio-haparanda/": 12,
     "/projects.csv": 8,
     "/projects.xlsx": 8,
 }

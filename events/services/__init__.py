@@ -1,0 +1,1 @@
+"""One module per capability; callers import from the capability's module."""
