@@ -2,6 +2,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from citytwins.models import OPT_OUT_KINDS, NotificationPreference
@@ -99,3 +100,35 @@ class ContactForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+
+class QueryFilterForm(forms.Form):
+    """Filters read from the query string of a public list. A value that does not validate is
+    ignored (and named), never an error page: shared links outlive the data they were made for."""
+
+    def applied(self) -> dict:
+        """The valid, non-empty values: the filters in force."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in (None, "") and name not in self.errors
+        }
+
+    def ignored(self) -> list[tuple[str, str]]:
+        """(label, value) of each parameter given a value that is not valid, value shortened."""
+        self.is_valid()
+        ignored = []
+        for name in self.errors:
+            raw = "".join(ch for ch in self.data.get(name, "") if ch.isprintable())
+            shortened = raw if len(raw) <= 40 else raw[:39] + "…"
+            ignored.append((self.fields[name].label, shortened))
+        return ignored
+
+    def applied_query(self, *, leave_out: tuple[str, ...] = ()) -> QueryDict:
+        """The filters in force as a query string, e.g. for the links to other pages of the list."""
+        query = QueryDict(mutable=True)
+        query.update(
+            {name: value for name, value in self.applied().items() if name not in leave_out}
+        )
+        return query

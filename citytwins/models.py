@@ -31,6 +31,7 @@ class Kind(models.TextChoices):
     REGISTRATION = "registration", _("Your registrations (confirmations, wait-list places)")
     REGISTRATION_NOTICE = "registration_notice", _("Registrations for meetings (secretariat)")
     ACTION_REMINDER = "action_reminder", _("Reminders of your action items")
+    PROPOSAL = "proposal", _("Proposed projects and practices")
 
 
 # The kinds a person may turn off; every other kind is always sent.

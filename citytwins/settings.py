@@ -279,6 +279,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "members.tasks.profiles_remind_stale_daily",
         "schedule": crontab(hour=9, minute=5),
     },
+    "funding-digest": {
+        "task": "projects.tasks.funding_digest_weekly",
+        "schedule": crontab(day_of_week="monday", hour=7, minute=30),
+    },
     "events-remind": {
         "task": "events.tasks.events_remind",
         "schedule": 15 * 60.0,

@@ -18,6 +18,7 @@ urlpatterns = [
     path("my/notifications/", views.preferences, name="notification_preferences"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("", include("members.urls")),
+    path("", include("projects.urls")),
     path("events/", include("events.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -3,13 +3,12 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from citytwins.addresses import address_normalise
-from citytwins.forms import HoneypotField, SubmissionField, single_line
+from citytwins.forms import HoneypotField, QueryFilterForm, SubmissionField, single_line
 from members.images import image_reencode
 from members.models import (
     Announcement,
@@ -52,9 +51,8 @@ class CountryCodeField(forms.ChoiceField):
         return super().to_python(value).strip().upper()
 
 
-class TwinFilterForm(forms.Form):
-    """The directory's filters, read from the query string. A value that does not validate is
-    ignored (and named), never an error page: shared links outlive the data they were made for."""
+class TwinFilterForm(QueryFilterForm):
+    """The directory's filters, read from the query string."""
 
     SORTS = [
         ("", _("Association's order")),
@@ -93,25 +91,6 @@ class TwinFilterForm(forms.Form):
             *((sector.slug, sector.name) for sector in sectors),
         ]
 
-    def applied(self) -> dict[str, str]:
-        """The valid, non-empty values: the filters in force."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value and name not in self.errors
-        }
-
-    def ignored(self) -> list[tuple[str, str]]:
-        """(label, value) of each parameter given a value that is not valid, value shortened."""
-        self.is_valid()
-        ignored = []
-        for name in self.errors:
-            raw = "".join(ch for ch in self.data.get(name, "") if ch.isprintable())
-            shortened = raw if len(raw) <= 40 else raw[:39] + "…"
-            ignored.append((self.fields[name].label, shortened))
-        return ignored
-
     def described(self) -> str:
         """The filters in force in words, for the page's title: "in Poland, on an EU internal
         border". Sorting is no filter."""
@@ -130,11 +109,6 @@ class TwinFilterForm(forms.Form):
         if applied.get("q"):
             parts.append(_("named like “%(text)s”") % {"text": applied["q"]})
         return ", ".join(str(part) for part in parts)
-
-    def applied_query(self) -> QueryDict:
-        query = QueryDict(mutable=True)
-        query.update(self.applied())
-        return query
 
 
 class MembershipApplicationForm(forms.ModelForm):

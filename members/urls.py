@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members.views import directory, invitations, join, my
+from members.views import directory, invitations, join, my, sectors
 
 app_name = "members"
 
@@ -9,8 +9,8 @@ urlpatterns = [
     path("twins.csv", directory.twin_csv, name="twin_csv"),
     path("twins.xlsx", directory.twin_xlsx, name="twin_xlsx"),
     path("twins/<slug:slug>/", directory.twin_detail, name="twin_detail"),
-    path("sectors/", directory.sector_list, name="sector_list"),
-    path("sectors/<slug:slug>/", directory.sector_detail, name="sector_detail"),
+    path("sectors/", sectors.sector_list, name="sector_list"),
+    path("sectors/<slug:slug>/", sectors.sector_detail, name="sector_detail"),
     path("join/", join.join, name="join"),
     path("join/sent/", join.join_sent, name="join_sent"),
     path("invitations/<str:token>/", invitations.invitation_accept_view, name="invitation_accept"),

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects and practices")
+
+    def demo_load(self) -> int:
+        """Sample projects, practices and funding calls, each marked "Sample"; idempotent."""
+        from projects.demo import samples_load
+
+        return samples_load()

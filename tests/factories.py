@@ -130,6 +130,44 @@ def twins_create(count: int, *, countries=("FI", "SE"), with_details: bool = Tru
     return twins
 
 
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Programme"
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+    name = factory.Sequence(lambda n: f"Programme {n}")
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    """A published project; give `lead=<City>` (and `partners=[...]`) to make its partners."""
+
+    class Meta:
+        model = "projects.Project"
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"project-{n}")
+    title = factory.Sequence(lambda n: f"Project {n}")
+    summary = "Two towns, one project."
+    publication = "published"
+
+    @factory.post_generation
+    def lead(self, create, extracted, **kwargs):
+        if create and extracted is not None:
+            self.partners.create(city=extracted, role="lead")
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        for position, city in enumerate(extracted or [], start=1):
+            self.partners.create(city=city, role="partner", position=position)
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sectors.set(extracted)
+
+
 class EventFactory(factory.django.DjangoModelFactory):
     """A published public joint meeting in Narva, a month from now at 10:00 Narva time."""
 
@@ -153,6 +191,108 @@ class EventFactory(factory.django.DjangoModelFactory):
     def sectors(self, create, extracted, **kwargs):
         if create and extracted:
             self.sectors.set(extracted)
+
+
+class PracticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Practice"
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"practice-{n}")
+    title = factory.Sequence(lambda n: f"Practice {n}")
+    kind = "good"
+    publication = "published"
+
+    @factory.post_generation
+    def twins(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.twins.set(extracted)
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sectors.set(extracted)
+
+
+class FundingCallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.FundingCall"
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Call {n}")
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+    time_zone = "Europe/Brussels"
+    link = "https://programme.example.org/call"
+
+
+def projects_create(count: int, *, sectors=(), programme=None) -> list:
+    """`count` published projects in bulk, each led by a city of a twin of the network and
+    partnered by its twin city, with a sector, a funding line, a status change; and as many
+    practices of those twins. Their twins, sectors and cities are the network's as loaded."""
+    from members.models import City, Sector
+    from projects.models import (
+        FundingLine,
+        Practice,
+        Programme,
+        Project,
+        ProjectPartner,
+        ProjectStatusChange,
+    )
+
+    cities = list(City.objects.order_by("twin__position", "position"))
+    pairs = [(cities[i], cities[i + 1]) for i in range(0, len(cities) - 1, 2)]
+    sectors = list(sectors) or list(Sector.objects.all())
+    programme = programme or Programme.objects.first() or ProgrammeFactory()
+    start = Project.objects.count()
+    projects = Project.objects.bulk_create(
+        Project(
+            slug=f"bulk-project-{start + n}",
+            title=f"Bulk project {n}",
+            search_text=f"bulk project {n}",
+            publication="published",
+            status="running",
+            starts_on=datetime.date(2000 + n % 30, 1, 1),
+            ends_on=datetime.date(2002 + n % 30, 12, 31),
+        )
+        for n in range(count)
+    )
+    ProjectPartner.objects.bulk_create(
+        ProjectPartner(project=project, city=city, role=role)
+        for n, project in enumerate(projects)
+        for city, role in zip(pairs[n % len(pairs)], ("lead", "partner"), strict=True)
+    )
+    Project.sectors.through.objects.bulk_create(
+        Project.sectors.through(project=project, sector=sectors[n % len(sectors)])
+        for n, project in enumerate(projects)
+    )
+    FundingLine.objects.bulk_create(
+        FundingLine(project=project, programme=programme, amount=1000 + n, status="granted")
+        for n, project in enumerate(projects)
+    )
+    ProjectStatusChange.objects.bulk_create(
+        ProjectStatusChange(project=project, status="running", changed_on=project.starts_on)
+        for project in projects
+    )
+    practices = Practice.objects.bulk_create(
+        Practice(
+            slug=f"bulk-practice-{start + n}",
+            title=f"Bulk practice {n}",
+            search_text=f"bulk practice {n}",
+            kind="good" if n % 2 else "bad",
+            publication="published",
+        )
+        for n in range(count)
+    )
+    Practice.twins.through.objects.bulk_create(
+        Practice.twins.through(practice=practice, citytwin=pairs[n % len(pairs)][0].twin)
+        for n, practice in enumerate(practices)
+    )
+    Practice.sectors.through.objects.bulk_create(
+        Practice.sectors.through(practice=practice, sector=sectors[n % len(sectors)])
+        for n, practice in enumerate(practices)
+    )
+    return projects
 
 
 def _city(slug: str):

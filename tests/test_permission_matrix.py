@@ -18,7 +18,14 @@ from django.utils import timezone
 from events.models import ActionItem, EventDocument, Registration
 from events.services.samples import minutes_pdf
 from members.models import City
-from tests.factories import EventFactory, SecretaryFactory, UserFactory
+from tests.factories import (
+    EventFactory,
+    FundingCallFactory,
+    PracticeFactory,
+    ProjectFactory,
+    SecretaryFactory,
+    UserFactory,
+)
 
 ROLES = ("anonymous", "staff_a", "staff_b", "secretary")
 # Fixed keys, so the matrix can name the members-only document and action item it asks for.
@@ -73,6 +80,16 @@ def own_twin_only(get, post):
     }
 
 
+def with_a_city(get, post):
+    """Staff of any city may; the secretary (no city) gets 404."""
+    return {
+        "anonymous": {"GET": 302, "POST": 302},
+        "staff_a": {"GET": get, "POST": post},
+        "staff_b": {"GET": get, "POST": post},
+        "secretary": {"GET": 404, "POST": 404},
+    }
+
+
 # Admin pages: anonymous people are sent to sign in, city staff are refused, the secretary is
 # let in. The secretary's POSTs to the admin are not replayed here (they would delete things);
 # the admin's own tests cover them.
@@ -117,6 +134,20 @@ MATRIX = [
         own_twin_only(405, 302),
     ),
     (r"^my/cities/<slug:slug>/$", "/my/cities/tornio/", own_twin_only(200, 200)),
+    # Projects, practices, funding calls: published ones for everyone; drafts answer 404.
+    (r"^projects/$", "/projects/", everyone(200, 405)),
+    (r"^projects\.csv$", "/projects.csv", everyone(200, 405)),
+    (r"^projects\.xlsx$", "/projects.xlsx", everyone(200, 405)),
+    (r"^projects/<slug:slug>/$", "/projects/published-project/", everyone(200, 405)),
+    (r"^practices/$", "/practices/", everyone(200, 405)),
+    (r"^practices/<slug:slug>/$", "/practices/published-practice/", everyone(200, 405)),
+    (r"^funding/$", "/funding/", everyone(200, 405)),
+    # Proposals: staff propose for their own twin (an empty POST is the form with its errors);
+    # a person without a city has nothing to propose; another twin's draft answers 404.
+    (r"^my/projects/new/$", "/my/projects/new/", with_a_city(200, 200)),
+    (r"^my/practices/new/$", "/my/practices/new/", with_a_city(200, 200)),
+    (r"^my/projects/<slug:slug>/$", "/my/projects/draft-project/", own_twin_only(200, 200)),
+    (r"^my/practices/<slug:slug>/$", "/my/practices/draft-practice/", own_twin_only(200, 200)),
     (r"^invitations/<str:token>/$", "/invitations/not-a-token/", everyone(404, 404)),
     # Events. The event used is for members only (see `matrix_events`): anonymous people get 404
     # or the sign-in page, never its content; staff of member cities and the secretary read it.
@@ -237,9 +268,18 @@ def people(network):
 
     secretary = SecretaryFactory(email="secretary@imatra.fi", is_superuser=True)
     EmailAddress.objects.create(user=secretary, email=secretary.email, primary=True, verified=True)
+    staff_a = staff("staff@tornio.fi", "tornio")
+    tornio = City.objects.get(slug="tornio")
+    # Published content, and twin A's drafts, proposed by its staff.
+    ProjectFactory(slug="published-project", lead=tornio)
+    PracticeFactory(slug="published-practice")
+    mine = {"publication": "draft", "proposed_for": tornio.twin, "proposed_by": staff_a}
+    ProjectFactory(slug="draft-project", lead=tornio, **mine)
+    PracticeFactory(slug="draft-practice", **mine)
+    FundingCallFactory()
     people = {
         "anonymous": None,
-        "staff_a": staff("staff@tornio.fi", "tornio"),
+        "staff_a": staff_a,
         "staff_b": staff("staff@narva.ee", "narva"),
         "secretary": secretary,
     }

@@ -1,4 +1,4 @@
-"""The network itself: sectors, city twins, their cities, contacts and shared services."""
+"""The network itself: sectors, city twins, their cities and shared services."""
 
 import datetime
 import functools
@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from members.images import image_file_forget
+from members.models.cooperation import PROJECTS, CooperationQuerySet, published_in
 from members.models.vocabulary import (
     EU_COUNTRIES,
     NATIVE_LANGUAGES,
@@ -84,7 +85,7 @@ def _twin_image_upload_to(instance, filename: str) -> str:
 PROFILE_FRESH_FOR = datetime.timedelta(days=182)
 
 
-class CityTwinQuerySet(models.QuerySet):
+class CityTwinQuerySet(CooperationQuerySet):
     def editable_by(self, user) -> "CityTwinQuerySet":
         """The twins whose shared profile this person keeps: their own city's twin."""
         if not user.is_authenticated or not user.is_active:
@@ -118,13 +119,18 @@ class CityTwinQuerySet(models.QuerySet):
 
     def in_sector(self, sector) -> "CityTwinQuerySet":
         """The one rule of "twin T is in sector S", for the sector cards and pages, the
-        directory's filter and the admin: one of the twin's shared services is in it, or the
-        secretary ticked it on the twin. `sector` is a Sector, its pk or an expression
+        directory's filter and the admin: one of the twin's shared services is in it, the
+        secretary ticked it on the twin, or a published project or practice of the twin is in it
+        (members/models/cooperation.py). `sector` is a Sector, its pk or an expression
         (OuterRef), so counts per sector use the same rule. Each kind of work a twin does in
         a sector adds one line to this union."""
         own_work = [
             SharedService.objects.filter(twin=OuterRef("pk"), sector=sector),
             CityTwin.sectors.through.objects.filter(citytwin=OuterRef("pk"), sector=sector),
+            # Published projects with a partner city of the twin, and published practices of the
+            # twin: the projects app's, reached by the names of its relations to the network.
+            City.objects.filter(twin=OuterRef("pk"), **published_in(PROJECTS, sector)),
+            CityTwin.objects.filter(pk=OuterRef("pk"), **published_in("practices", sector)),
         ]
         return self.filter(functools.reduce(operator.or_, (Q(Exists(work)) for work in own_work)))
 

@@ -1,4 +1,4 @@
-"""The public directory: twins (as a page, as CSV and as XLSX), a twin's page, the sectors."""
+"""The public directory: twins (as a page, as CSV and as XLSX) and a twin's page."""
 
 from dataclasses import dataclass
 
@@ -188,6 +188,8 @@ def twin_detail(request, slug):
             "sides": sides,
             "network_map": network_map(network, current=twin),
             "last_update": twin_last_update(twin),
+            "projects": twin_projects(twin),
+            "practices": twin.practices.published(),
             "sectors": Sector.objects.of_twin(twin),
             # The twin's own staff see how to edit it and what its page still lacks.
             "own_city": own_city,
@@ -195,6 +197,15 @@ def twin_detail(request, slug):
             "gaps": profile_gaps(twin, own_city) if own_city else None,
         },
     )
+
+
+def twin_projects(twin: CityTwin):
+    """The twin's published projects: those with a partner city in it. Members imports no other
+    app, so the projects are reached by the names of the relations pointing at its cities."""
+    partnerships = City._meta.get_field("project_partnerships").related_model
+    projects = partnerships._meta.get_field("project").related_model._default_manager
+    of_twin = partnerships._default_manager.filter(city__twin=twin).values("project_id")
+    return projects.published().filter(pk__in=of_twin)
 
 
 def twin_last_update(twin: CityTwin) -> dict | None:
@@ -216,26 +227,3 @@ def twin_last_update(twin: CityTwin) -> dict | None:
     if latest is None:
         return None
     return {"when": latest["history_date"], "city": latest["history_user__city__name"]}
-
-
-@require_safe
-def sector_list(request):
-    sectors = Sector.objects.with_counts().order_by("position", "name")
-    return render(request, "members/sector_list.html", {"sectors": sectors})
-
-
-@require_safe
-def sector_detail(request, slug):
-    """A sector with the twins cooperating in it and the services they share in it."""
-    sector = get_object_or_404(Sector, slug=slug)
-    twins = CityTwin.objects.in_sector(sector).with_cities()
-    services = (
-        SharedService.objects.filter(sector=sector)
-        .select_related("twin")
-        .order_by("twin__position", "position", "name")
-    )
-    return render(
-        request,
-        "members/sector_detail.html",
-        {"sector": sector, "twins": twins, "services": services},
-    )

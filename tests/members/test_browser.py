@@ -103,7 +103,9 @@ def test_the_directory_filters_without_javascript(browser, live_server, network,
         assert not summary.is_visible() and page.locator("#id_country").is_visible()
     page.select_option("#id_country", "PL")
     page.fill("#id_q", "gorlitz")
-    page.click("button[type=submit]")
+    # The list is read once the filtered page has loaded, not while it is on its way.
+    with page.expect_navigation():
+        page.click("button[type=submit]")
     assert "country=PL" in page.url and "q=gorlitz" in page.url
     assert page.locator(".twin-list > li").count() == 1
     assert page.locator("#twin-results").inner_text() == "1 twin"

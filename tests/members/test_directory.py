@@ -309,12 +309,16 @@ def test_the_record_has_two_external_and_five_internal_twins(network):
 PAGES = {
     "/twins/": 5,
     "/twins/?country=FI&border=internal&q=a&sort=country": 5,
-    # The twin's and the sector's upcoming meetings (events) add one query each.
-    "/twins/tornio-haparanda/": 10,
+    # The twin's published projects and practices (one query each) and its upcoming meetings
+    # (events, one more).
+    "/twins/tornio-haparanda/": 12,
     "/twins.csv": 4,
     "/twins.xlsx?sort=name": 4,
-    "/sectors/": 2,
-    "/sectors/city-administrations/": 6,
+    # Sectors with their twins and services, the twins, projects and practices per sector, and
+    # the matrix's projects and practices per twin and sector.
+    "/sectors/": 7,
+    # The sector's projects, practices and upcoming meetings add one query each.
+    "/sectors/city-administrations/": 8,
 }
 
 
@@ -343,7 +347,7 @@ def test_a_members_reading_of_a_twin_page_runs_a_fixed_number_of_queries(
     twins_create(50)
     # The session, the user, the user's city and the header's link to the user's own twin come
     # on top of the public page's queries.
-    with django_assert_num_queries(10 + 4):
+    with django_assert_num_queries(12 + 4):
         client.get("/twins/tornio-haparanda/")
 
 

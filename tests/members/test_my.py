@@ -239,8 +239,9 @@ def test_stale_profiles_remind_their_staff_once_per_period(
 @pytest.mark.parametrize(
     ("url", "queries"),
     # /my/ reads the twin's services and the city's contacts to say what the profile lacks (two
-    # queries), and lists the person's meetings and action items (events: two more).
-    [("/my/", 8), ("/my/twins/tornio-haparanda/", 7), ("/my/cities/tornio/", 5)],
+    # queries), lists the person's meetings and action items (events: two more), and the projects
+    # and practices the twin proposed (two more).
+    [("/my/", 10), ("/my/twins/tornio-haparanda/", 7), ("/my/cities/tornio/", 5)],
 )
 def test_my_pages_run_a_fixed_number_of_queries(
     client, tornio_staff, django_assert_num_queries, url, queries

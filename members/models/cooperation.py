@@ -1,0 +1,44 @@
+"""The network's part in the projects app's content, which members does not import: its
+projects and practices are reached through the reverse relations that app points at cities,
+twins and sectors, by name.
+
+`CityTwinQuerySet.in_sector` (the one rule of "twin T is in sector S") counts a twin in a sector
+when a published project with a partner city of the twin, or a published practice of the twin, is
+in it; `sector_counts` counts them per twin and sector for the /sectors/ matrix.
+"""
+
+from django.db import models
+from django.db.models import Count
+
+# The projects app's publication state of what the public sees.
+PUBLISHED = "published"
+# From a city to the projects it is a partner of.
+PROJECTS = "project_partnerships__project"
+
+
+def published_in(relation: str, sector) -> dict:
+    """Lookups for "a published item of `relation` in `sector`", to go in one filter() call so
+    that both conditions speak of the same project or practice."""
+    return {f"{relation}__publication": PUBLISHED, f"{relation}__sectors": sector}
+
+
+class CooperationQuerySet(models.QuerySet):
+    def sector_counts(self) -> dict[tuple[int, int], dict[str, int]]:
+        """Published projects and practices per (twin id, sector id), in two queries."""
+        twins = self.model.objects.order_by()
+        project = f"cities__{PROJECTS}"
+        counted = {
+            "projects": twins.filter(**{f"{project}__publication": PUBLISHED})
+            .values_list("pk", f"{project}__sectors")
+            .annotate(count=Count(project, distinct=True)),
+            "practices": twins.filter(practices__publication=PUBLISHED)
+            .values_list("pk", "practices__sectors")
+            .annotate(count=Count("practices", distinct=True)),
+        }
+        counts: dict[tuple[int, int], dict[str, int]] = {}
+        for name, rows in counted.items():
+            for twin_id, sector_id, count in rows:
+                if sector_id is not None:
+                    cell = counts.setdefault((twin_id, sector_id), {"projects": 0, "practices": 0})
+                    cell[name] = count
+        return counts

@@ -1,0 +1,83 @@
+"""The sectors of cooperation: the list with its sector × twin matrix, and a sector's page.
+
+Projects and practices belong to the projects app, which members does not import: they are read
+through the reverse relations that app points at sectors and twins with (`sector.projects`,
+`sector.practices`, `CityTwin.objects.sector_counts()`).
+"""
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from members.models import CityTwin, Sector, SharedService
+from members.models.cooperation import PUBLISHED
+
+
+def _per_sector(queryset, relation: str, **condition) -> dict[int, int]:
+    rows = (
+        queryset.filter(**condition)
+        .values_list("pk")
+        .annotate(count=Count(relation, distinct=True))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def shade(count: int) -> int:
+    """The matrix's shade for a cell's count: 0 (none), then 1–4 as the count grows."""
+    for level, at_least in ((4, 7), (3, 4), (2, 2), (1, 1)):
+        if count >= at_least:
+            return level
+    return 0
+
+
+@require_safe
+def sector_list(request):
+    """The sectors, and a matrix of projects and practices per twin and sector."""
+    # Twins (by the one rule of CityTwinQuerySet.in_sector) and services in each sector.
+    sectors = list(Sector.objects.with_counts().order_by("position", "name"))
+    twins = list(CityTwin.objects.order_by("position", "name"))
+    projects = _per_sector(Sector.objects, "projects", projects__publication=PUBLISHED)
+    practices = _per_sector(Sector.objects, "practices", practices__publication=PUBLISHED)
+    for sector in sectors:
+        sector.project_count = projects.get(sector.pk, 0)
+        sector.practice_count = practices.get(sector.pk, 0)
+
+    counts = CityTwin.objects.sector_counts()
+    empty = {"projects": 0, "practices": 0}
+    rows = []
+    for twin in twins:
+        cells = []
+        for sector in sectors:
+            cell = counts.get((twin.pk, sector.pk), empty)
+            total = cell["projects"] + cell["practices"]
+            cells.append({"sector": sector, **cell, "shade": shade(total)})
+        rows.append({"twin": twin, "cells": cells})
+    return render(
+        request,
+        "members/sector_list.html",
+        {"sectors": sectors, "matrix": rows, "has_content": bool(counts)},
+    )
+
+
+@require_safe
+def sector_detail(request, slug):
+    """A sector with its twins, the services they share, and its projects and practices."""
+    sector = get_object_or_404(Sector, slug=slug)
+    twins = CityTwin.objects.in_sector(sector).with_cities()
+    services = (
+        SharedService.objects.filter(sector=sector)
+        .select_related("twin")
+        .order_by("twin__position", "position", "name")
+    )
+    return render(
+        request,
+        "members/sector_detail.html",
+        {
+            "sector": sector,
+            "twins": twins,
+            "services": services,
+            "projects": sector.projects.published(),
+            "practices": sector.practices.published(),
+        },
+    )

@@ -1,0 +1,1 @@
+"""The projects app's forms: the public lists' filters, staff's proposals, the admin's."""

@@ -1,0 +1,1 @@
+"""The projects app's writes, one module per capability: status, proposals, publication, digest."""
