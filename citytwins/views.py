@@ -27,6 +27,7 @@ from members.models import (
     Purpose,
     Sector,
 )
+from projects.models import Practice, Project
 
 
 @require_safe
@@ -51,6 +52,9 @@ def home(request):
         .only("subject", "body", "sent_at")
         .first()
     )
+    latest = ("-published_at", "-pk")
+    latest_projects = list(Project.objects.published().order_by(*latest)[:3])
+    latest_practices = list(Practice.objects.published().order_by(*latest)[:3])
     return render(
         request,
         "citytwins/home.html",
@@ -59,6 +63,8 @@ def home(request):
             "network_map": network_map(twins),
             "next_events": next_events,
             "announcement": announcement,
+            "latest_projects": latest_projects,
+            "latest_practices": latest_practices,
             "feeds": feed_links(),
         },
     )

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from events.services.samples import samples_load
-from members.models import Announcement, Association, City, Purpose, Sector
+from members.models import Announcement, Association, City, CityTwin, Purpose, Sector
 from tests.factories import (
     EventFactory,
     SecretaryFactory,
@@ -105,7 +105,9 @@ def test_about_page_works_before_the_record_is_loaded(client, db):
     assert "has not been entered yet" in page_text(response)
 
 
-PAGES = {"/": 8, "/about/": 6}
+# The home page: session-free reads of the record, the map, meetings, announcement, projects and
+# practices (one query each for the latest three).
+PAGES = {"/": 10, "/about/": 6}
 
 
 @pytest.mark.parametrize("size", [0, 300], ids=["record", "300 more twins"])
@@ -191,3 +193,30 @@ def test_home_page_queries_do_not_grow_with_the_events(
     assert len(re.findall(r'class="card event-card', response.content.decode())) == (
         3 if size else 1
     )
+
+
+def test_home_page_shows_the_latest_published_projects_and_practices(client, network):
+    from projects.models import Practice, Project
+    from projects.models.proposals import Publication
+
+    twin = CityTwin.objects.get(slug="tornio-haparanda")
+    now = timezone.now()
+    for days, title in [(3, "Older project"), (1, "Newer project")]:
+        Project.objects.create(
+            title=title,
+            slug=title.lower().replace(" ", "-"),
+            publication=Publication.PUBLISHED,
+            published_at=now - datetime.timedelta(days=days),
+        )
+    Project.objects.create(title="A draft", slug="a-draft", proposed_for=twin)
+    Practice.objects.create(
+        title="Shared library cards",
+        slug="shared-library-cards",
+        kind="good",
+        publication=Publication.PUBLISHED,
+        published_at=now,
+    )
+    text = page_text(client.get("/"))
+    assert text.index("Newer project") < text.index("Older project")
+    assert "A draft" not in text
+    assert "Shared library cards" in text and "Good practice" in text
