@@ -1,8 +1,6 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Count
-from django.db.models.functions import Substr
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
@@ -144,26 +142,6 @@ class NotificationPreferenceAdmin(admin.ModelAdmin):
     raw_id_fields = ["user"]
 
 
-def contact_delivery(contacts) -> dict[int, dict[str, int]]:
-    """How the emails of each message stand, one count per status, in one query for a page."""
-    prefixes = {contact.delivery_key: contact.pk for contact in contacts}
-    counts = {pk: dict.fromkeys(Status.values, 0) for pk in prefixes.values()}
-    if prefixes:
-        # Every prefix is "contact:<uuid>:", so one length cuts them all from the keys.
-        length = len(next(iter(prefixes)))
-        rows = (
-            Notification.objects.filter(kind=Kind.CONTACT)
-            .annotate(prefix=Substr("key", 1, length))
-            .filter(prefix__in=prefixes)
-            .values("prefix", "status")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        for row in rows:
-            counts[prefixes[row["prefix"]]][row["status"]] = row["count"]
-    return counts
-
-
 @admin.register(ContactMessage)
 class ContactMessageAdmin(admin.ModelAdmin):
     """What people wrote through the contact form, with what became of each email about it."""
@@ -198,9 +176,12 @@ class ContactMessageAdmin(admin.ModelAdmin):
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
-        delivery = contact_delivery(changelist.result_list)
+        # Evaluates the page's rows (the template reuses them) and counts their emails at once.
+        delivery = Notification.objects.filter(kind=Kind.CONTACT).delivery_counts_by_prefix(
+            contact.delivery_key for contact in changelist.result_list
+        )
         for contact in changelist.result_list:
-            contact.delivery_counts = delivery[contact.pk]
+            contact.delivery_counts = delivery[contact.delivery_key]
         return changelist
 
     @admin.display(description=_("emails"))

@@ -120,15 +120,21 @@ class QueryFilterForm(forms.Form):
         self.is_valid()
         ignored = []
         for name in self.errors:
-            raw = "".join(ch for ch in self.data.get(name, "") if ch.isprintable())
+            raw = "".join(ch for ch in str(self.data.get(name, "")) if ch.isprintable())
             shortened = raw if len(raw) <= 40 else raw[:39] + "…"
             ignored.append((self.fields[name].label, shortened))
         return ignored
 
-    def applied_query(self, *, leave_out: tuple[str, ...] = ()) -> QueryDict:
-        """The filters in force as a query string, e.g. for the links to other pages of the list."""
+    def applied_query(self, *, leave_out: tuple[str, ...] = (), **changes) -> QueryDict:
+        """The filters in force as a query string, less `leave_out` and with `changes` made, e.g.
+        for the links to other pages or tabs of the list (an empty change removes a filter)."""
+        values = {**self.applied(), **changes}
         query = QueryDict(mutable=True)
         query.update(
-            {name: value for name, value in self.applied().items() if name not in leave_out}
+            {
+                name: value
+                for name, value in values.items()
+                if name not in leave_out and value not in (None, "")
+            }
         )
         return query

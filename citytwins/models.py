@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import models
 from django.db.models import Count
+from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -70,6 +71,22 @@ class NotificationQuerySet(models.QuerySet):
         )
         counts = dict.fromkeys(Status.values, 0)
         counts.update({row["status"]: row["count"] for row in rows})
+        return counts
+
+    def delivery_counts_by_prefix(self, prefixes) -> dict[str, dict[str, int]]:
+        """`delivery_counts` for many key prefixes (a page of announcements or messages) in one
+        grouped query per prefix length: the keys are cut to the prefix's length and grouped."""
+        counts = {prefix: dict.fromkeys(Status.values, 0) for prefix in prefixes}
+        for length in {len(prefix) for prefix in counts}:
+            rows = (
+                self.annotate(prefix=Substr("key", 1, length))
+                .filter(prefix__in=[prefix for prefix in counts if len(prefix) == length])
+                .values("prefix", "status")
+                .annotate(count=Count("pk"))
+                .order_by()
+            )
+            for row in rows:
+                counts[row["prefix"]][row["status"]] = row["count"]
         return counts
 
     def due(self, *, now: datetime.datetime) -> "NotificationQuerySet":

@@ -3,10 +3,10 @@ import zoneinfo
 
 from django import forms
 from django.contrib.admin.widgets import AdminSplitDateTime
-from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from citytwins.forms import QueryFilterForm
 from events.documents import document_inspect
 from events.models import Event, EventDocument, EventKind, city_zone
 
@@ -14,9 +14,8 @@ from events.models import Event, EventDocument, EventKind, city_zone
 LOCAL_TIMES = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
 
 
-class EventFilterForm(forms.Form):
-    """The event list's filters, read from the query string. A value that does not validate is
-    ignored (and named), never an error page: shared links outlive the data they were made for."""
+class EventFilterForm(QueryFilterForm):
+    """The event list's filters, read from the query string (see QueryFilterForm)."""
 
     WHEN = [("", _("Upcoming")), ("past", _("Past"))]
 
@@ -39,31 +38,6 @@ class EventFilterForm(forms.Form):
             *((sector.slug, sector.name) for sector in sectors),
         ]
         self.fields["year"].choices = [("", _("Any year")), *((year, year) for year in years)]
-
-    def applied(self) -> dict:
-        """The valid, non-empty values: the filters in force."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value not in (None, "") and name not in self.errors
-        }
-
-    def ignored(self) -> list[tuple[str, str]]:
-        """(label, value) of each parameter given a value that is not valid, value shortened."""
-        self.is_valid()
-        ignored = []
-        for name in self.errors:
-            raw = "".join(ch for ch in str(self.data.get(name, "")) if ch.isprintable())
-            shortened = raw if len(raw) <= 40 else raw[:39] + "…"
-            ignored.append((self.fields[name].label, shortened))
-        return ignored
-
-    def applied_query(self, **changes) -> QueryDict:
-        query = QueryDict(mutable=True)
-        values = {**self.applied(), **changes}
-        query.update({name: value for name, value in values.items() if value not in (None, "")})
-        return query
 
 
 class LocalSplitDateTimeField(forms.SplitDateTimeField):

@@ -3,8 +3,6 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
-from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -32,27 +30,6 @@ from members.services.announcements import (
     announcement_send,
 )
 from members.services.applications import application_approve, application_decline
-
-# Announcement keys have one length, so one grouped query counts every row of a page.
-DELIVERY_PREFIX_LENGTH = len("announcement:00000000-0000-0000-0000-000000000000:")
-
-
-def announcement_delivery(announcements) -> dict[int, dict[str, int]]:
-    """Delivery counts per sent announcement, in one query for the whole list."""
-    prefixes = {f"{announcement_key(a)}:": a.pk for a in announcements if a.sent_at}
-    counts = {pk: dict.fromkeys(Status.values, 0) for pk in prefixes.values()}
-    if prefixes:
-        rows = (
-            Notification.objects.filter(kind=Kind.ANNOUNCEMENT)
-            .annotate(prefix=Substr("key", 1, DELIVERY_PREFIX_LENGTH))
-            .filter(prefix__in=prefixes)
-            .values("prefix", "status")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        for row in rows:
-            counts[prefixes[row["prefix"]]][row["status"]] = row["count"]
-    return counts
 
 
 @admin.register(Announcement)
@@ -93,9 +70,12 @@ class AnnouncementAdmin(admin.ModelAdmin):
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         # Evaluates the page's rows (the template reuses them) and counts their delivery at once.
-        delivery = announcement_delivery(changelist.result_list)
-        for announcement in changelist.result_list:
-            announcement.delivery_counts = delivery.get(announcement.pk)
+        sent = [a for a in changelist.result_list if a.sent_at]
+        delivery = Notification.objects.filter(kind=Kind.ANNOUNCEMENT).delivery_counts_by_prefix(
+            f"{announcement_key(announcement)}:" for announcement in sent
+        )
+        for announcement in sent:
+            announcement.delivery_counts = delivery[f"{announcement_key(announcement)}:"]
         return changelist
 
     @admin.display(description=_("delivery"))

@@ -1,79 +1,18 @@
-from datetime import date
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from members.models import Association, City, CityTwin, Sector, SharedService
 from members.roles import secretariat_group_sync
 from members.services.record import network_load
-from tests.factories import ContactFactory, SecretaryFactory, UserFactory, twins_create
+from tests.factories import ContactFactory, UserFactory, twins_create
+from tests.members.admin_pages import ADMIN, changelist, form_data
 
 pytestmark = pytest.mark.django_db
 
-ADMIN = "/admin/members"
-CSV, XLSX = "0", "1"  # the import and export formats' positions in the admin's forms
 
 # Locked: the changelists' queries do not depend on how many twins there are (see the test).
 CHANGELIST_QUERIES = {"citytwin": 12, "city": 10, "contact": 10, "sharedservice": 9}
-
-
-@pytest.fixture
-def secretary(db):
-    secretariat_group_sync()
-    return SecretaryFactory(email="secretary@imatra.fi", name="Heikki Secretary")
-
-
-@pytest.fixture
-def secretary_client(client, secretary):
-    client.force_login(secretary)
-    return client
-
-
-@pytest.fixture
-def contacts(network):
-    return [
-        ContactFactory(city=City.objects.get(slug="imatra"), name="Anna Imatra"),
-        ContactFactory(city=City.objects.get(slug="narva"), name="Jaan Narva"),
-    ]
-
-
-def form_data(response) -> dict:
-    """What the admin page's form would post back unchanged, inlines included."""
-    forms = [response.context["adminform"].form]
-    for inline in response.context.get("inline_admin_formsets", []):
-        forms.append(inline.formset.management_form)
-        forms.extend(inline.formset.forms)
-    data = {}
-    for form in forms:
-        for bound in form:
-            value = bound.value()
-            if value is None or value is False:
-                continue
-            if value is True:
-                value = "on"
-            elif isinstance(value, date):
-                value = value.isoformat()
-            elif isinstance(value, (list, tuple)):
-                value = [str(item) for item in value]
-            else:
-                value = str(value)
-            data[bound.html_name] = value
-    return data
-
-
-def changelist(client, model: str, query: str = "") -> list:
-    response = client.get(f"{ADMIN}/{model}/{query}")
-    assert response.status_code == 200
-    return list(response.context["cl"].result_list)
-
-
-def upload(client, model: str, name: str, content: bytes, file_format: str = CSV):
-    return client.post(
-        f"{ADMIN}/{model}/import/",
-        {"resource": "0", "format": file_format, "import_file": SimpleUploadedFile(name, content)},
-    )
 
 
 def test_the_admin_is_titled_for_the_association(secretary_client):
