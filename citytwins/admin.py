@@ -23,7 +23,7 @@ from citytwins.services import contact_messages_mark_handled
 
 admin.site.site_header = "City Twins Association"
 admin.site.site_title = "City Twins Association"
-admin.site.index_title = "Secretariat"
+admin.site.index_title = _("Secretariat")
 # The admin signs in through allauth, so it shares allauth's rate limits (and its second factor).
 admin.site.login = secure_admin_login(admin.site.login)
 
