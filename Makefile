@@ -47,16 +47,19 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# The nine catalogues in locale/: extract every marked string, English as its own translation
-# (msgen), and compile the .mo files (committed, so `make run` and the image need no gettext).
+# The nine catalogues in locale/: extract every marked string; English translates each msgid as
+# itself (emptied, then msgen: msgmerge would keep a changed msgid's old English as a fuzzy
+# match); compile the .mo files (committed, so `make run` and the image need no gettext).
 # tests/test_translations.py fails when a catalogue is behind the code or a .mo behind its .po.
 LANGUAGES := en fi sv et lv ru de pl cs
+EN_PO := locale/en/LC_MESSAGES/django.po
 MESSAGES_IGNORE := --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=tests --ignore=var --ignore=benchmarks
 
 messages: install
 	$(BIN)/python manage.py makemessages $(foreach lang,$(LANGUAGES),-l $(lang)) $(MESSAGES_IGNORE)
-	msgen -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
-	msgattrib --clear-fuzzy -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po
+	msgattrib --clear-fuzzy --clear-previous -o $(EN_PO) $(EN_PO)
+	msgfilter --keep-header -i $(EN_PO) -o $(EN_PO) sed -e d
+	msgen -o $(EN_PO) $(EN_PO)
 	$(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE)
 
 benchmark: install

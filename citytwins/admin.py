@@ -212,6 +212,7 @@ class ContactMessageAdmin(admin.ModelAdmin):
             '<a href="{}?q={}">{}</a>',
             reverse("admin:citytwins_notification_changelist"),
             contact.delivery_key,
+            # Translators: three counts of emails by state; "sent: 3" reads well in any language.
             _("%(sent)d sent · %(pending)d pending · %(failed)d failed")
             % {
                 "sent": counts[Status.SENT],
