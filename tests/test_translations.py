@@ -6,6 +6,9 @@ taken out of the set.
 """
 
 import gettext
+import importlib
+import inspect
+import pkgutil
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +17,9 @@ import polib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.forms import BaseForm
 from django.template.base import Lexer, TokenType
+from django.utils.functional import Promise
 
 from tests.conftest import BASE_DIR, service_missing
 
@@ -169,6 +174,36 @@ def test_each_mo_is_compiled_from_its_po(code):
     compiled = {(entry.msgctxt, entry.msgid): tuple(translations(entry)) for entry in mo}
     assert compiled == expected, "run `make messages`"
     assert mo.metadata["Plural-Forms"] == po.metadata["Plural-Forms"]
+
+
+def form_classes() -> list[type]:
+    modules = []
+    for app in ("citytwins", "members", "projects", "events"):
+        package = importlib.import_module(f"{app}.forms")
+        modules.append(package)
+        for found in pkgutil.iter_modules(getattr(package, "__path__", [])):
+            modules.append(importlib.import_module(f"{package.__name__}.{found.name}"))
+    return [
+        form
+        for module in modules
+        for _name, form in inspect.getmembers(module, inspect.isclass)
+        if issubclass(form, BaseForm) and form.__module__ == module.__name__
+    ]
+
+
+def test_form_labels_and_help_follow_the_reader_s_language():
+    """A label made a plain str at import (`_("a") + b`, a model field without verbose_name)
+    stays English whatever language the page is in."""
+    forms = form_classes()
+    assert len(forms) > 10
+    fixed = [
+        f"{form.__name__}.{name}.{attribute}"
+        for form in forms
+        for name, field in form.base_fields.items()
+        for attribute in ("label", "help_text")
+        if getattr(field, attribute) and not isinstance(getattr(field, attribute), Promise)
+    ]
+    assert fixed == []
 
 
 def makefile_ignores() -> list[str]:
