@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.forms import BaseForm
 from django.template.base import Lexer, TokenType
+from django.utils import translation
 from django.utils.functional import Promise
 
 from tests.conftest import BASE_DIR, service_missing
@@ -123,6 +124,35 @@ def test_plural_forms_are_the_language_s(code):
         if entry.msgid_plural and sorted(entry.msgstr_plural) != list(range(nplurals))
     ]
     assert short == [], "every plural entry has one translation per plural form"
+
+
+def test_three_polish_forms_reach_the_page_beside_django_s_own(tmp_path, settings):
+    """Django's Polish has four plural forms, ours the gettext three: each catalogue keeps its
+    own rule, so a filled entry picks its form and the admin's own text stays translated."""
+    shutil.copytree(LOCALE_DIR / "pl", tmp_path / "pl")
+    path = tmp_path / "pl" / "LC_MESSAGES" / "django.po"
+    po = polib.pofile(str(path))
+    entry = po.find("%(count)d application approved.")
+    entry.msgstr_plural = {
+        0: "Zatwierdzono %(count)d wniosek.",
+        1: "Zatwierdzono %(count)d wnioski.",
+        2: "Zatwierdzono %(count)d wniosków.",
+    }
+    po.save_as_mofile(str(path.with_suffix(".mo")))
+    settings.LOCALE_PATHS = [tmp_path]
+    with translation.override("pl"):
+        approved = {
+            n: translation.ngettext(entry.msgid, entry.msgid_plural, n) % {"count": n}
+            for n in (1, 2, 5, 22, 25)
+        }
+        assert translation.gettext("Change password") == "Zmień hasło"
+    assert approved == {
+        1: "Zatwierdzono 1 wniosek.",
+        2: "Zatwierdzono 2 wnioski.",
+        5: "Zatwierdzono 5 wniosków.",
+        22: "Zatwierdzono 22 wnioski.",
+        25: "Zatwierdzono 25 wniosków.",
+    }
 
 
 @pytest.mark.parametrize("code", by_language())
