@@ -18,6 +18,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.forms import BaseForm
+from django.template import Context, Template
 from django.template.base import Lexer, TokenType
 from django.utils import translation
 from django.utils.functional import Promise
@@ -382,3 +383,11 @@ def test_every_template_marks_its_text():
 )
 def test_the_template_check_finds_unmarked_words(source, unmarked):
     assert unmarked_text(source) == unmarked
+
+
+def test_allauth_s_titles_are_sentence_cased_in_english_only():
+    template = Template("{% load wording %}{{ title|sentence_case }}")
+    with translation.override("en"):
+        assert template.render(Context({"title": "Change Password"})) == "Change password"
+    with translation.override("de"):
+        assert template.render(Context({"title": "Neues Passwort"})) == "Neues Passwort"
