@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 ARGS ?=
 
-.PHONY: run run-prepare test lint format install up down benchmark benchmark-mail clean
+.PHONY: run run-prepare test lint format install up down benchmark benchmark-mail clean messages
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed; found " + sys.version.split()[0])'
@@ -46,6 +46,21 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The nine catalogues in locale/: extract every marked string; English translates each msgid as
+# itself (emptied, then msgen: msgmerge would keep a changed msgid's old English as a fuzzy
+# match); compile the .mo files (committed, so `make run` and the image need no gettext).
+# tests/test_translations.py fails when a catalogue is behind the code or a .mo behind its .po.
+LANGUAGES := en fi sv et lv ru de pl cs
+EN_PO := locale/en/LC_MESSAGES/django.po
+MESSAGES_IGNORE := --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=tests --ignore=var --ignore=benchmarks
+
+messages: install
+	$(BIN)/python manage.py makemessages $(foreach lang,$(LANGUAGES),-l $(lang)) $(MESSAGES_IGNORE)
+	msgattrib --clear-fuzzy --clear-previous -o $(EN_PO) $(EN_PO)
+	msgfilter --keep-header -i $(EN_PO) -o $(EN_PO) sed -e d
+	msgen -o $(EN_PO) $(EN_PO)
+	$(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE)
 
 benchmark: install
 	$(BIN)/python benchmarks/pages.py $(ARGS)

@@ -23,6 +23,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from citytwins.addresses import address_as_typed, address_normalise, addresses_match
 from citytwins.clients import client_ip
@@ -73,7 +74,11 @@ class AccountAdapter(DefaultAccountAdapter):
         normal = address_normalise(super().clean_email(email))
         if len(normal) > ADDRESS_MAX_LENGTH:
             raise ValidationError(
-                _("An email address has at most %(limit)d characters."),
+                ngettext(
+                    "An email address has at most %(limit)d character.",
+                    "An email address has at most %(limit)d characters.",
+                    ADDRESS_MAX_LENGTH,
+                ),
                 params={"limit": ADDRESS_MAX_LENGTH},
                 code="max_length",
             )

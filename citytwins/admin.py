@@ -21,7 +21,7 @@ from citytwins.services import contact_messages_mark_handled
 
 admin.site.site_header = "City Twins Association"
 admin.site.site_title = "City Twins Association"
-admin.site.index_title = "Secretariat"
+admin.site.index_title = _("Secretariat")
 # The admin signs in through allauth, so it shares allauth's rate limits (and its second factor).
 admin.site.login = secure_admin_login(admin.site.login)
 
@@ -193,6 +193,7 @@ class ContactMessageAdmin(admin.ModelAdmin):
             '<a href="{}?q={}">{}</a>',
             reverse("admin:citytwins_notification_changelist"),
             contact.delivery_key,
+            # Translators: three counts of emails by state; "sent: 3" reads well in any language.
             _("%(sent)d sent · %(pending)d pending · %(failed)d failed")
             % {
                 "sent": counts[Status.SENT],

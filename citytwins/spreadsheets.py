@@ -74,7 +74,7 @@ def xlsx_bytes(header: Sequence, rows: Iterable[Sequence], *, title: str = "Shee
     """A workbook of one sheet: text as string cells (never formulas), numbers as numbers."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = title[:31]
+    sheet.title = str(title)[:31]
     for row_number, row in enumerate([[str(title) for title in header], *rows], start=1):
         for column_number, value in enumerate(row, start=1):
             value = _xlsx_value(value)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_countries import countries
 from import_export import fields, resources, widgets
 from import_export.resources import Diff
@@ -123,7 +124,7 @@ class CityResource(NetworkResource):
 
     class Meta:
         model = City
-        name = "Cities (slug identifies the city; twin by slug, country by ISO code)"
+        name = gettext_lazy("Cities (slug identifies the city; twin by slug, country by ISO code)")
         import_id_fields = ["slug"]
         fields = [
             "slug",
@@ -170,7 +171,7 @@ class ContactResource(NetworkResource):
 
     class Meta:
         model = Contact
-        name = "Contacts (a city's slug and the person's name identify a contact)"
+        name = gettext_lazy("Contacts (a city’s slug and the person’s name identify a contact)")
         import_id_fields = ["city", "name"]
         fields = ["city", *Contact.DETAILS, "position"]
         clean_model_instances = True

@@ -4,6 +4,7 @@ import re
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -21,7 +22,10 @@ def one_line(text: str) -> str:
 
 @register.filter
 def sentence_case(text: str) -> SafeString:
-    """'Change Password' → 'Change password'; markup passes through untouched."""
+    """'Change Password' → 'Change password'; markup passes through untouched. English only:
+    German capitalises its nouns ('Neues Passwort'), and other languages write as they write."""
+    if not (get_language() or "en").startswith("en"):
+        return text
     parts = _TAG.split(str(text))
     cased = [
         part if part.startswith("<") else _LATER_WORD.sub(lambda m: m.group(1).lower(), part)

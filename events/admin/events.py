@@ -168,6 +168,7 @@ class EventAdmin(HistoryAdmin):
         return format_html(
             '<a href="{}">{}</a>',
             url,
+            # Translators: counts of registrations by state; "confirmed: 3" will do.
             _("%(confirmed)d confirmed · %(waitlisted)d waiting")
             % {
                 "confirmed": getattr(event, "confirmed_count", 0),

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 
 from citytwins.models import Kind, Notification, Status
 from citytwins.notifications import SITE_NAME
@@ -238,11 +238,21 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Approve: add the city as prospective and thank the applicant"))
     def approve(self, request, queryset):
         self._decide(
-            request, queryset, application_approve, _("%(count)d application(s) approved.")
+            request,
+            queryset,
+            application_approve,
+            ngettext_lazy(
+                "%(count)d application approved.", "%(count)d applications approved.", "count"
+            ),
         )
 
     @admin.action(description=_("Decline (no email is sent: write to the applicant yourself)"))
     def decline(self, request, queryset):
         self._decide(
-            request, queryset, application_decline, _("%(count)d application(s) declined.")
+            request,
+            queryset,
+            application_decline,
+            ngettext_lazy(
+                "%(count)d application declined.", "%(count)d applications declined.", "count"
+            ),
         )

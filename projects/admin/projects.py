@@ -162,7 +162,7 @@ class ProjectAdmin(ProposalAdmin):
     def export_xlsx(self, request, queryset):
         return xlsx_response(
             filename="projects.xlsx",
-            sheet_title="Projects",
+            sheet_title=_("Projects"),
             header=ADMIN_HEADER,
             rows=self._export_rows(queryset),
         )

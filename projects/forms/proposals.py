@@ -3,6 +3,7 @@ partner and funding line forms, so both say the same about a lead partner)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from citytwins.forms import single_line
@@ -49,7 +50,10 @@ class ProjectProposalForm(forms.ModelForm):
         help_texts = {
             "summary": _("One or two sentences for the list of projects."),
             "description": MARKDOWN_HELP,
-            "outcomes": _("What the project achieved or will achieve. ") + MARKDOWN_HELP,
+            # Joined when shown, in the reader's language (a lazy text added to another is not).
+            "outcomes": format_lazy(
+                "{} {}", _("What the project achieved or will achieve."), MARKDOWN_HELP
+            ),
             "status": _("Where the project stands now; each change is kept with its date."),
             "total_budget": _("In euros, all funding together."),
         }

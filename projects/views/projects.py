@@ -5,6 +5,7 @@ from django.db.models import F, Prefetch, Sum
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from django_countries.fields import Country
 
@@ -165,7 +166,7 @@ def project_xlsx(request):
     """The list as an Excel workbook, with the same filters as the page."""
     return xlsx_response(
         filename="projects.xlsx",
-        sheet_title="Projects",
+        sheet_title=gettext("Projects"),
         header=PROJECT_HEADER,
         rows=_export_rows(request),
     )
