@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from citytwins.addresses import address_as_typed, address_normalise, addresses_match
@@ -62,11 +63,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request) -> str:
         """City staff land on their city's page, the secretary in the admin (a safe `next`
-        given with the sign-in still wins: allauth checks it before asking here)."""
+        given with the sign-in still wins: allauth checks it before asking here), in their
+        language."""
         user = request.user
         if user.city_id is None and user.is_staff:
             return reverse("admin:index")
-        return reverse("members:my_home")
+        with translation.override(user.preferred_language):
+            return reverse("members:my_home")
 
     def clean_email(self, email: str) -> str:
         """An address a person adds is stored in its one spelling."""

@@ -36,13 +36,14 @@ class NotificationAdmin(admin.ModelAdmin):
         "created_at",
         "address",
         "kind",
+        "language",
         "subject",
         "status",
         "attempts",
         "error",
         "sent_at",
     ]
-    list_filter = ["status", "kind", "created_at"]
+    list_filter = ["status", "kind", "language", "created_at"]
     search_fields = ["address", "subject", "key"]
     date_hierarchy = "created_at"
     list_select_related = False
@@ -52,6 +53,7 @@ class NotificationAdmin(admin.ModelAdmin):
         "kind",
         "recipient",
         "address",
+        "language",
         "subject",
         "attempts",
         "last_error",
