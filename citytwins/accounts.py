@@ -153,10 +153,14 @@ class AccountAdapter(DefaultAccountAdapter):
                 if isinstance(value, str) and value.startswith(origin + "/"):
                     ctx[name] = site_url(value.removeprefix(origin))
         name = template_prefix.rsplit("/", 1)[-1]
+        # Mail to an account's own address is written in its holder's language.
+        user = ctx.get("user")
+        holder = getattr(user, "email", None)
+        recipient = user if holder and addresses_match(email, holder) else email
         notification_send(
             kind=Kind.ACCOUNT,
             template=template_prefix,
-            recipients=[email],
+            recipients=[recipient],
             context=ctx,
             # Every reset or verification is a new email: the key only guards this one write.
             key=f"account:{name}:{uuid.uuid4().hex}",

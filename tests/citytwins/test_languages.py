@@ -8,6 +8,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
 
+from citytwins.models import Notification
 from members.models import City, User
 from tests.factories import PASSWORD, SecretaryFactory, UserFactory
 
@@ -160,6 +161,17 @@ def test_the_person_chooses_their_language_on_their_account_page(client, liisa):
     assert response["Location"] == "/sv/my/"
     liisa.refresh_from_db()
     assert (liisa.name, liisa.language, liisa.preferred_language) == ("Liisa", "sv", "sv")
+
+
+def test_a_password_reset_is_written_in_the_person_s_language(
+    client, liisa, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password/reset/", {"email": liisa.email})
+    assert response.status_code == 302
+    row = Notification.objects.get(address=liisa.email)
+    assert (row.recipient, row.language) == (liisa, "fi")
+    assert f"{settings.SITE_URL}/fi/accounts/password/reset/key/" in row.text
 
 
 def test_the_admin_speaks_the_secretary_s_language(client, network):

@@ -5,13 +5,17 @@ import datetime
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from citytwins.models import Kind, Notification
 from citytwins.notifications import notification_send
 from events.models import Registration
+from events.services.events import event_announce
 from events.services.reminders import meetings_remind
-from tests.factories import EventFactory
+from members.models import City
+from tests.factories import EventFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +81,20 @@ def test_a_bare_address_gets_english_and_english_links(network):
     assert row.language == "en"
     assert f"{settings.SITE_URL}/twins/tornio-haparanda/" in row.text
     assert "/de/" not in row.text
+
+
+def test_mail_to_more_people_in_more_languages_costs_no_more_queries(network, secretary):
+    """Each recipient's language comes with them (their city), not from a query per person."""
+
+    def announce(slug: str) -> int:
+        event = EventFactory(slug=slug, published_at=None)
+        with CaptureQueriesContext(connection) as queries:
+            rows = event_announce(event=event, by=secretary)
+        assert {row.language for row in rows} >= {"fi"}
+        return len(queries)
+
+    UserFactory(city=City.objects.get(slug="tornio"))
+    few = announce("few")
+    for slug in ("narva", "slubice", "gorlitz", "valka", "svetogorsk", "haparanda"):
+        UserFactory.create_batch(3, city=City.objects.get(slug=slug))
+    assert announce("many") == few
