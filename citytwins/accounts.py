@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate, get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -63,11 +64,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request) -> str:
         """City staff land on their city's page, the secretary in the admin (a safe `next`
-        given with the sign-in still wins: allauth checks it before asking here)."""
+        given with the sign-in still wins: allauth checks it before asking here), in their
+        language."""
         user = request.user
         if user.city_id is None and user.is_staff:
             return reverse("admin:index")
-        return reverse("members:my_home")
+        with translation.override(user.preferred_language):
+            return reverse("members:my_home")
 
     def clean_email(self, email: str) -> str:
         """An address a person adds is stored in its one spelling."""
@@ -155,10 +158,14 @@ class AccountAdapter(DefaultAccountAdapter):
                 if isinstance(value, str) and value.startswith(origin + "/"):
                     ctx[name] = site_url(value.removeprefix(origin))
         name = template_prefix.rsplit("/", 1)[-1]
+        # Mail to an account's own address is written in its holder's language.
+        user = ctx.get("user")
+        holder = getattr(user, "email", None)
+        recipient = user if holder and addresses_match(email, holder) else email
         notification_send(
             kind=Kind.ACCOUNT,
             template=template_prefix,
-            recipients=[email],
+            recipients=[recipient],
             context=ctx,
             # Every reset or verification is a new email: the key only guards this one write.
             key=f"account:{name}:{uuid.uuid4().hex}",

@@ -34,13 +34,14 @@ class NotificationAdmin(admin.ModelAdmin):
         "created_at",
         "address",
         "kind",
+        "language",
         "subject",
         "status",
         "attempts",
         "error",
         "sent_at",
     ]
-    list_filter = ["status", "kind", "created_at"]
+    list_filter = ["status", "kind", "language", "created_at"]
     search_fields = ["address", "subject", "key"]
     date_hierarchy = "created_at"
     list_select_related = False
@@ -50,6 +51,7 @@ class NotificationAdmin(admin.ModelAdmin):
         "kind",
         "recipient",
         "address",
+        "language",
         "subject",
         "attempts",
         "last_error",

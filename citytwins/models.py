@@ -117,6 +117,8 @@ class Notification(models.Model):
     )
     address = models.EmailField(_("address"), max_length=254)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    # The language the message was written in: its recipient's (settings.LANGUAGES).
+    language = models.CharField(_("language"), max_length=10, blank=True)
     subject = models.CharField(_("subject"), max_length=998)
     text = models.TextField(_("text body"))
     html = models.TextField(_("HTML body"), blank=True)

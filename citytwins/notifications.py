@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from citytwins.languages import url_in_language
 from citytwins.models import (
     OPT_OUT_KINDS,
     SECRETARIAT_ONLY_KINDS,
@@ -160,21 +161,27 @@ def _recipients_resolve(kind: Kind, recipients: Iterable["User | str"]) -> list[
 def _notification_render(
     *, kind, prefix, user, address, context, key, reply_to, subject_prefix, attachments
 ) -> Notification:
-    unsubscribe_url = ""
     headers = {"Message-ID": make_msgid(idstring=uuid.uuid4().hex, domain=_mail_domain())}
     headers["Auto-Submitted"] = "auto-generated"
     if reply_to:
         headers["Reply-To"] = reply_to
-    if user is not None and kind in OPT_OUT_KINDS:
-        token = unsubscribe_token(user_id=user.pk, kind=kind)
-        unsubscribe_url = settings.SITE_URL + reverse("unsubscribe", kwargs={"token": token})
-        # RFC 8058: a mail client may unsubscribe with one POST, no page, no sign-in.
-        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    language = getattr(user, "language", "") or translation.get_language()
+    # The recipient's language, whatever the sender's page was in; a bare address gets the
+    # site's default.
+    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
     with translation.override(language):
+        unsubscribe_url = ""
+        if user is not None and kind in OPT_OUT_KINDS:
+            token = unsubscribe_token(user_id=user.pk, kind=kind)
+            unsubscribe_url = settings.SITE_URL + reverse("unsubscribe", kwargs={"token": token})
+            # RFC 8058: a mail client may unsubscribe with one POST, no page, no sign-in.
+            headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+            headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
         ctx = {
-            **context,
+            # Links the sender made (event_url, edit_url, …) lead to the page in this language.
+            **{
+                name: url_in_language(value, language) if _is_site_link(value) else value
+                for name, value in context.items()
+            },
             "recipient": user,
             "address": address,
             "site_url": settings.SITE_URL,
@@ -197,6 +204,7 @@ def _notification_render(
         recipient=user,
         address=address,
         kind=kind,
+        language=language,
         subject=subject[:998],
         text=text,
         html=html,
@@ -205,6 +213,10 @@ def _notification_render(
         key=key,
         status=Status.PENDING,
     )
+
+
+def _is_site_link(value) -> bool:
+    return isinstance(value, str) and value.startswith(settings.SITE_URL + "/")
 
 
 def _mail_domain() -> str:

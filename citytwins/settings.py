@@ -55,6 +55,8 @@ SITE_URL = (os.environ.get("SITE_URL") or default_site_url()).rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin: it registers the translated fields' admin widgets.
+    "modeltranslation",
     "citytwins.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -86,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin has no language prefix: it speaks the signed-in person's language.
+    "citytwins.languages.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "citytwins.sessions.SessionLimitsMiddleware",
     "citytwins.middleware.PrivateResponsesMiddleware",
@@ -203,6 +207,13 @@ LANGUAGES = [
     ("cs", _("Czech")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Where Django's own formats for a language differ from how its readers write dates and times
+# (citytwins/formats/<code>/formats.py), e.g. Finnish "10.03.2027 klo 10.00".
+FORMAT_MODULE_PATH = ["citytwins.formats"]
+# django-modeltranslation: the record is written in English; a text not yet translated shows
+# the English one.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

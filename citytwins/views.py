@@ -129,15 +129,15 @@ def favicon(request):
 
 
 def bad_request(request, exception):
-    return render(request, "400.html", status=400)
+    return render(request, "400.html", {"error_page": True}, status=400)
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"error_page": True}, status=404)
 
 
 def permission_denied(request, exception):
-    return render(request, "403.html", status=403)
+    return render(request, "403.html", {"error_page": True}, status=403)
 
 
 def server_error(request):

@@ -8,11 +8,13 @@ import datetime
 
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
-DAY = "l j F Y"
-SHORT_DAY = "j M Y"
-CLOCK = "H:i"
+
+# In the reader's language's formats (settings.FORMAT_MODULE_PATH): the weekday before the date.
+def _day_format() -> str:
+    return "l " + get_format("DATE_FORMAT")
 
 
 def local_times(event) -> tuple[datetime.datetime, datetime.datetime]:
@@ -26,11 +28,11 @@ def event_when(event) -> str:
     change of the clocks each end names its own day and zone abbreviation."""
     start, end = local_times(event)
     values = {
-        "day": date_format(start, DAY),
-        "start": date_format(start, CLOCK),
+        "day": date_format(start, _day_format()),
+        "start": date_format(start, get_format("TIME_FORMAT")),
         "start_abbr": date_format(start, "T"),
-        "end_day": date_format(end, DAY),
-        "end": date_format(end, CLOCK),
+        "end_day": date_format(end, _day_format()),
+        "end": date_format(end, get_format("TIME_FORMAT")),
         "end_abbr": date_format(end, "T"),
         "zone": event.zone.key,
     }
@@ -45,10 +47,7 @@ def event_when(event) -> str:
 
 
 def event_when_short(event) -> str:
-    """'14 Oct 2025, 10:00 EEST' (the start) for lists."""
+    """'14 Oct 2025, 10:00 EEST' (the start) for lists; '10.03.2027 klo 10.00 EET' in
+    Finnish."""
     start, _end = local_times(event)
-    return _("%(day)s, %(start)s %(abbr)s") % {
-        "day": date_format(start, SHORT_DAY),
-        "start": date_format(start, CLOCK),
-        "abbr": date_format(start, "T"),
-    }
+    return f"{date_format(start, get_format('SHORT_DATETIME_FORMAT'))} {date_format(start, 'T')}"

@@ -233,7 +233,7 @@ class InvitationAcceptForm(forms.Form):
 class PersonForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["name"]
+        fields = ["name", "language"]
 
 
 class InviteForm(NormalAddressMixin, forms.Form):

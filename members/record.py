@@ -277,3 +277,26 @@ TIME_ZONES = {
     "cieszyn": "Europe/Warsaw",
     "cesky-tesin": "Europe/Prague",
 }
+
+# Names of the cities in languages that have their own (exonyms), shown to readers of that
+# language with the city's own name beside it. A language not named here reads the English name.
+EXONYMS = {
+    "imatra": {"ru": "Иматра"},
+    "svetogorsk": {"fi": "Enso", "sv": "Enso", "ru": "Светогорск"},
+    "narva": {"ru": "Нарва"},
+    "ivangorod": {"et": "Jaanilinn", "fi": "Iivananlinna", "ru": "Ивангород"},
+    "frankfurt-oder": {
+        "pl": "Frankfurt nad Odrą",
+        "cs": "Frankfurt nad Odrou",
+        "ru": "Франкфурт-на-Одере",
+    },
+    "slubice": {"ru": "Слубице"},
+    "gorlitz": {"cs": "Zhořelec", "ru": "Гёрлиц"},
+    "zgorzelec": {"ru": "Згожелец"},
+    "tornio": {"sv": "Torneå", "ru": "Торнио"},
+    "haparanda": {"fi": "Haaparanta", "ru": "Хапаранда"},
+    "valka": {"ru": "Валка"},
+    "valga": {"ru": "Валга"},
+    "cieszyn": {"cs": "Těšín", "de": "Teschen", "ru": "Цешин"},
+    "cesky-tesin": {"pl": "Czeski Cieszyn", "de": "Tschechisch-Teschen", "ru": "Чески-Тешин"},
+}

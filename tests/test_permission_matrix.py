@@ -110,6 +110,8 @@ MATRIX = [
     (r"^$", "/", everyone(200, 405)),
     (r"^healthz$", "/healthz", everyone(200, 405)),
     (r"^favicon\.ico$", "/favicon.ico", everyone(301, 405)),
+    # The language switcher's links for signed-in people: store the choice, go on to the page.
+    (r"^language/<str:code>/$", "/language/fi/?next=/twins/", everyone(302, 405)),
     (r"^about/$", "/about/", everyone(200, 405)),
     # Public forms: an empty POST is the form again, with its errors.
     (r"^contact/$", "/contact/", everyone(200, 200)),

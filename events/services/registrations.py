@@ -38,12 +38,13 @@ class RegistrationRefused(Exception):
 
 
 def registered_people(event: Event) -> QuerySet[User]:
-    """Everyone still coming or waiting: they hear of changes and cancellation."""
+    """Everyone still coming or waiting: they hear of changes and cancellation (with their
+    city, which names the language they read)."""
     return User.objects.filter(
         is_active=True,
         event_registrations__event=event,
         event_registrations__status__in=ACTIVE_STATUSES,
-    )
+    ).select_related("city")
 
 
 def waitlist_position(registration: Registration) -> int:

@@ -48,7 +48,7 @@ def meetings_remind(*, now: datetime.datetime) -> int:
                     person__is_active=True,
                     confirmed_at__lte=event.starts_at - lead,
                 )
-                .select_related("person")
+                .select_related("person__city")
             ]
             if not people:
                 continue

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from members.admin.base import HistoryAdmin
 from members.models import (
@@ -11,20 +12,20 @@ from members.models import (
 )
 
 
-class PurposeInline(admin.TabularInline):
+class PurposeInline(TranslationTabularInline):
     model = Purpose
     extra = 0
     fields = ["text", "position"]
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(TranslationTabularInline):
     model = Objective
     extra = 0
     fields = ["text", "position"]
 
 
 @admin.register(Purpose, Objective)
-class AimAdmin(HistoryAdmin):
+class AimAdmin(TranslationAdmin, HistoryAdmin):
     """Edited on the association's page; listed here for their history (who changed what)."""
 
     list_display = ["position", "text"]
@@ -33,7 +34,7 @@ class AimAdmin(HistoryAdmin):
 
 
 @admin.register(Association)
-class AssociationAdmin(HistoryAdmin):
+class AssociationAdmin(TranslationAdmin, HistoryAdmin):
     """The association's one record: it is edited, never added twice or deleted."""
 
     list_display = ["name", "founded_on", "secretary_name", "updated_at"]

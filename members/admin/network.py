@@ -11,6 +11,7 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from members.admin.base import HistoryAdmin, ImportExportHistoryAdmin
 from members.admin.filters import (
@@ -47,7 +48,7 @@ CITY_SLUG_HELP = _(
 )
 
 
-class CityInline(admin.StackedInline):
+class CityInline(TranslationStackedInline):
     model = City
     extra = 0
     show_change_link = True
@@ -91,7 +92,7 @@ class SharedServiceInline(admin.TabularInline):
 
 
 @admin.register(CityTwin)
-class CityTwinAdmin(HistoryAdmin):
+class CityTwinAdmin(TranslationAdmin, HistoryAdmin):
     form = CityTwinAdminForm
     list_display = [
         "name",
@@ -176,7 +177,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(City)
-class CityAdmin(ImportExportHistoryAdmin):
+class CityAdmin(TranslationAdmin, ImportExportHistoryAdmin):
     resource_classes = [CityResource]
     list_display = ["name", "twin", "country_with_flag", "status", "status_since", "updated_at"]
     list_filter = ["status", CountryFilter, "twin"]
@@ -322,7 +323,7 @@ class SharedServiceAdmin(HistoryAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(TranslationAdmin):
     list_display = ["name", "position", "slug", "twin_count"]
     ordering = ["position", "name"]
     search_fields = ["name", "description"]

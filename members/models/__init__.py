@@ -24,17 +24,20 @@ from members.models.network import (
 )
 from members.models.people import User, UserManager, UserQuerySet
 from members.models.vocabulary import (
+    COUNTRY_LANGUAGES,
     EU_COUNTRIES,
     NETWORK_STATUSES,
     BorderKind,
     MembershipStatus,
     Visibility,
     border_kind,
+    country_language,
     fold,
     validate_time_zone,
 )
 
 __all__ = [
+    "COUNTRY_LANGUAGES",
     "EU_COUNTRIES",
     "INVITATION_VALIDITY",
     "NETWORK_STATUSES",
@@ -66,6 +69,7 @@ __all__ = [
     "Visibility",
     "_twin_image_upload_to",
     "border_kind",
+    "country_language",
     "fold",
     "token_digest",
     "validate_time_zone",

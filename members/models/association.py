@@ -3,7 +3,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from simple_history.models import HistoricalRecords
 
 
 class Association(models.Model):
@@ -33,7 +32,7 @@ class Association(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    history = HistoricalRecords()
+    # History: registered in members/translation.py, with the translated texts.
 
     class Meta:
         verbose_name = _("association record")
@@ -61,7 +60,7 @@ class Purpose(Aim):
     """One of the association's purposes ("themes of actions")."""
 
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="purposes")
-    history = HistoricalRecords()
+    # History: registered in members/translation.py, with the translated texts.
 
     class Meta(Aim.Meta):
         verbose_name = _("purpose")
@@ -74,7 +73,7 @@ class Objective(Aim):
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="objectives"
     )
-    history = HistoricalRecords()
+    # History: registered in members/translation.py, with the translated texts.
 
     class Meta(Aim.Meta):
         verbose_name = _("objective")

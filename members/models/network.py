@@ -169,7 +169,7 @@ class CityTwin(models.Model):
     search_text = models.CharField(max_length=400, editable=False, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_text", "reminded_at"])
+    # History: registered in members/translation.py, with the translated names.
 
     objects = CityTwinQuerySet.as_manager()
 
@@ -296,7 +296,7 @@ class City(models.Model):
     search_text = models.CharField(max_length=300, editable=False, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    # History: registered in members/translation.py, with the translated names.
 
     objects = CityQuerySet.as_manager()
 

@@ -1,12 +1,13 @@
 """People who sign in: the secretary and city staff, and who is who among them."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from citytwins.addresses import address_as_typed, address_normalise
-from members.models.vocabulary import NETWORK_STATUSES
+from members.models.vocabulary import NETWORK_STATUSES, country_language
 
 
 class UserQuerySet(models.QuerySet):
@@ -77,6 +78,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="staff",
         help_text=_("City staff keep this city's and its twin's profile current."),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_(
+            "The language of the portal's pages and emails for this person. Blank: the "
+            "language of their city's country (English if it has none of the portal's)."
+        ),
+    )
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,
@@ -119,6 +130,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         from members.roles import SECRETARIAT_GROUP
 
         return self.groups.filter(name=SECRETARIAT_GROUP).exists()
+
+    @property
+    def preferred_language(self) -> str:
+        """The language this person reads the portal and its emails in."""
+        if self.language:
+            return self.language
+        if self.city_id is None:
+            return settings.LANGUAGE_CODE
+        return country_language(self.city.country)
 
     @property
     def is_network_member(self) -> bool:

@@ -28,6 +28,18 @@ NATIVE_LANGUAGES = {
 }  # fmt: skip
 
 
+# The language the portal speaks to a person whose own choice is blank, by their city's country;
+# a country not here gets English. Only languages the portal has (settings.LANGUAGES).
+COUNTRY_LANGUAGES = {
+    "FI": "fi", "SE": "sv", "EE": "et", "LV": "lv", "RU": "ru", "DE": "de", "PL": "pl", "CZ": "cs",
+}  # fmt: skip
+
+
+def country_language(country: str) -> str:
+    """The portal's language for people of `country` (an ISO code): English when none fits."""
+    return COUNTRY_LANGUAGES.get(str(country), "en")
+
+
 def fold(text: str) -> str:
     """Lower case without accents, so `tesin` and `Těšín` match: ł and ø have no decomposition."""
     text = text.casefold().replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")

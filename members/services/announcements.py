@@ -62,7 +62,8 @@ def announcement_send(*, announcement: Announcement, by: User) -> list[Notificat
     rows = notification_send(
         kind=Kind.ANNOUNCEMENT,
         template=ANNOUNCEMENT_TEMPLATE,
-        recipients=announcement_recipients(locked),
+        # Each one's city with them: it names their language.
+        recipients=announcement_recipients(locked).select_related("city"),
         context=announcement_context(locked),
         key=announcement_key(locked),
     )

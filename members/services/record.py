@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models, transaction
+from django.utils import translation
 
 from members import record
 from members.models import (
@@ -79,9 +80,29 @@ def _record_save(
     return obj
 
 
+def _exonyms(city_slugs: list[str], english: list[str]) -> dict[str, str]:
+    """name_<language> for each language with its own name for one of the cities (the record's
+    EXONYMS); for a twin, its two names in that language joined as the record joins them."""
+    languages = {language for slug in city_slugs for language in record.EXONYMS.get(slug, {})}
+    return {
+        f"name_{language}": " – ".join(
+            record.EXONYMS.get(slug, {}).get(language, name)
+            for slug, name in zip(city_slugs, english, strict=True)
+        )
+        for language in sorted(languages)
+    }
+
+
 @transaction.atomic
 def network_load() -> LoadReport:
-    """The brochure's twins, cities, sectors, services, purposes, objectives and secretariat."""
+    """The brochure's twins, cities, sectors, services, purposes, objectives and secretariat,
+    written in English (the source of every translation); the cities' and twins' names also in
+    the languages that have their own, where still blank."""
+    with translation.override("en"):
+        return _network_load()
+
+
+def _network_load() -> LoadReport:
     report = LoadReport()
     sectors = {}
     for position, (slug, name) in enumerate(record.SECTORS):
@@ -99,6 +120,7 @@ def network_load() -> LoadReport:
                 "summary": record.TWIN_SUMMARIES.get(slug, ""),
             },
             report,
+            blanks=_exonyms([city[0] for city in cities], [city[1] for city in cities]),
         )
         for position, (city_slug, city_name, native, country, status, note, lat, lon) in enumerate(
             cities
@@ -118,7 +140,10 @@ def network_load() -> LoadReport:
                     "longitude": Decimal(lon),
                 },
                 report,
-                blanks={"time_zone": record.TIME_ZONES[city_slug]},
+                blanks={
+                    "time_zone": record.TIME_ZONES[city_slug],
+                    **_exonyms([city_slug], [city_name]),
+                },
             )
         for position, (service, sector_slug, since, description) in enumerate(
             record.SHARED_SERVICES.get(slug, [])

@@ -33,7 +33,7 @@ def profiles_remind_stale(*, now: datetime.datetime) -> int:
             notification_send(
                 kind=Kind.PROFILE_REMINDER,
                 template="members/email/profile_reminder",
-                recipients=User.objects.staff_of(twin),
+                recipients=User.objects.staff_of(twin).select_related("city"),
                 context={
                     "twin": twin,
                     "edit_url": absolute_url("members:my_twin_edit", slug=twin.slug),

@@ -3,6 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -44,12 +46,14 @@ def my_home(request):
 
 @login_required
 def my_account(request):
-    """The person's own name; email, password and second factor are allauth's pages."""
+    """The person's own name and language; email, password and second factor are allauth's
+    pages. They go on in the language they chose."""
     form = PersonForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your name is saved."))
-        return redirect("members:my_home")
+        user = form.save()
+        with translation.override(user.preferred_language):
+            messages.success(request, gettext("Your name and language are saved."))
+            return redirect("members:my_home")
     return render(request, "members/my/account_form.html", {"form": form})
 
 

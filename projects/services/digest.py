@@ -19,6 +19,7 @@ def digest_recipients():
         User.objects.filter(Q(pk__in=User.objects.members()) | Q(pk__in=User.objects.secretariat()))
         .distinct()
         .order_by("pk")
+        .select_related("city")  # it names the language each reads
     )
 
 

@@ -23,7 +23,10 @@ def secretary_client(client, secretary):
 
 @pytest.fixture
 def narva_staff(network):
-    return UserFactory(email="olga@narva.ee", name="Olga", city=City.objects.get(slug="narva"))
+    # Olga reads English (Narva's default is Estonian): the emails checked are the source.
+    return UserFactory(
+        email="olga@narva.ee", name="Olga", city=City.objects.get(slug="narva"), language="en"
+    )
 
 
 @pytest.fixture

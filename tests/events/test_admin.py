@@ -150,8 +150,10 @@ def test_announce_previews_then_publishes_and_mails_each_member_once(
     draft.refresh_from_db()
     assert draft.published_at is not None and draft.announced_at is not None
     assert sorted(m.to[0] for m in mailoutbox) == ["anna@slubice.pl", "liisa@tornio.fi"]
-    message = mailoutbox[0]
-    assert "http://127.0.0.1:8000/events/to-announce/" in message.body
+    # Each in their city's language, with the meeting's page in it.
+    links = {m.to[0]: m.body for m in mailoutbox}
+    assert "http://127.0.0.1:8000/pl/events/to-announce/" in links["anna@slubice.pl"]
+    assert "http://127.0.0.1:8000/fi/events/to-announce/" in links["liisa@tornio.fi"]
     assert Notification.objects.filter(kind=Kind.MEETING_ANNOUNCEMENT).count() == 2
 
 

@@ -67,7 +67,7 @@ def test_the_secretary_adds_a_city_and_the_history_says_who(secretary_client, se
         f"{ADMIN}/city/add/",
         {
             "twin": twin.pk,
-            "name": "Valga Parish",
+            "name_en": "Valga Parish",
             "native_name": "Valga vald",
             "slug": "valga-parish",
             "position": "2",

@@ -88,7 +88,8 @@ def readers(calls):
     tornio = City.objects.get(slug="tornio")
     cesky = City.objects.get(slug="cesky-tesin")  # a prospective member: not a member yet
     return {
-        "member": UserFactory(email="liisa@tornio.fi", city=tornio),
+        # Reads English (Tornio's default is Finnish): the digest checked is the English source.
+        "member": UserFactory(email="liisa@tornio.fi", city=tornio, language="en"),
         "opted_out": UserFactory(email="matti@tornio.fi", city=tornio),
         "prospective": UserFactory(email="jana@tesin.cz", city=cesky),
         "inactive": UserFactory(email="gone@tornio.fi", city=tornio, is_active=False),

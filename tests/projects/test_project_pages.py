@@ -267,7 +267,7 @@ def test_a_project_page_shows_partners_funding_history_outcomes_practices_and_ma
     assert "Haparanda (Sweden, Tornio – Haparanda ) — Partner" in text
     assert "Interreg Aurora 100,000 Granted" in text
     assert "Granted in all: 100,000 €." in text
-    assert "Total budget 150,000 €" in text
+    assert "Total budget €150,000" in text
     assert "10 January 2022 : Idea" in text and "1 May 2023 : Running" in text
     assert "<strong>Two</strong> ferries" in content and "<script>alert" not in content
     assert "Ferry timetables Lesson: a practice to avoid" in text
