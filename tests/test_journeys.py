@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from citytwins.models import ContactMessage, Notification, Status
 from events.models import Event, Registration, RegistrationStatus
-from members.models import ApplicationStatus, City, CityTwin, MembershipApplication
+from members.models import ApplicationStatus, City, CityTwin, MembershipApplication, User
 from members.roles import secretariat_group_sync
 from members.services.invitations import invitation_send
 from tests.conftest import axe_serious_violations
@@ -33,11 +33,21 @@ LANGUAGES_TRIED = ["en"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 812}}
 
 
+# The admin keeps one address in every language (it speaks the signed-in person's language).
+UNPREFIXED = ("/admin/",)
+
+
 def url(lang: str, path: str) -> str:
     """The address of `path` in `lang`: English keeps today's addresses, others get a prefix."""
-    if lang == "en" or path.startswith(f"/{lang}/"):
+    if lang == "en" or path.startswith((f"/{lang}/", *UNPREFIXED)):
         return path
     return f"/{lang}{path}"
+
+
+def speaking(lang: str) -> dict:
+    """A person's fields for reading the portal in `lang`, once people have a language."""
+    fields = {field.name for field in User._meta.get_fields()}
+    return {"language": lang} if "language" in fields else {}
 
 
 class Journey:
@@ -227,17 +237,23 @@ def test_invited_staff_edit_their_twin_and_register_for_a_meeting(journey, torni
 
 
 def select2_choose(page, field_id: str, text: str) -> None:
-    """Choose `text` in the admin's autocomplete widget for `field_id`, as a person does."""
+    """Choose `text` in the admin's autocomplete widget for `field_id`, as a person does; the
+    widget is then named by its label and its value."""
     page.locator(f"#{field_id} + .select2 .select2-selection").click()
     page.locator(".select2-container--open .select2-search__field").fill(text)
     page.locator(".select2-results__option", has_text=text).first.click()
+    label = page.locator(f"label[for={field_id}]").inner_text().strip()
+    name = re.compile(f"^{re.escape(label)}.*{re.escape(text)}")
+    assert page.get_by_role("combobox", name=name).count() == 1
 
 
 @pytest.fixture
-def secretariat(network):
+def secretariat(network, journey):
     """The secretary, a member city's staff to announce to, and a city that applied to join."""
     secretariat_group_sync()
-    secretary = SecretaryFactory(email="secretary@imatra.fi", name="Heikki Laine")
+    secretary = SecretaryFactory(
+        email="secretary@imatra.fi", name="Heikki Laine", **speaking(journey.lang)
+    )
     EmailAddress.objects.create(user=secretary, email=secretary.email, primary=True, verified=True)
     UserFactory(email="olga@narva.ee", name="Olga", city=City.objects.get(slug="narva"))
     application = MembershipApplication.objects.create(
