@@ -9,7 +9,7 @@ import urllib.parse
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from citytwins.models import ContactMessage, Notification, Status
 from events.models import Event, Registration, RegistrationStatus
@@ -236,14 +236,18 @@ def test_invited_staff_edit_their_twin_and_register_for_a_meeting(journey, torni
     assert len(journey.steps) == 7
 
 
-def select2_choose(page, field_id: str, text: str) -> None:
-    """Choose `text` in the admin's autocomplete widget for `field_id`, as a person does; the
-    widget is then named by its label and its value."""
+def select2_choose(page, field_id: str, search: str, choice, lang: str) -> None:
+    """Search the admin's autocomplete widget for `field_id` as a person does and choose
+    `choice` by the name the admin shows in `lang`; the widget is then named by its label and
+    that name."""
+    with translation.override(lang):
+        shown = str(choice)
     page.locator(f"#{field_id} + .select2 .select2-selection").click()
-    page.locator(".select2-container--open .select2-search__field").fill(text)
-    page.locator(".select2-results__option", has_text=text).first.click()
+    page.locator(".select2-container--open .select2-search__field").fill(search)
+    page.locator(".select2-container--open").get_by_role("option", name=shown, exact=True).click()
+    assert page.locator(f"#{field_id}").input_value() == str(choice.pk)
     label = page.locator(f"label[for={field_id}]").inner_text().strip()
-    name = re.compile(f"^{re.escape(label)}.*{re.escape(text)}")
+    name = re.compile(f"^{re.escape(label)}.*{re.escape(shown)}$")
     assert page.get_by_role("combobox", name=name).count() == 1
 
 
@@ -283,8 +287,9 @@ def test_the_secretary_announces_a_meeting_and_approves_an_application(journey, 
     day = (timezone.localdate() + timezone.timedelta(days=40)).isoformat()
     page.fill("#id_title", "Autumn meeting on labour mobility")
     page.select_option("#id_kind", "joint_meeting")
-    select2_choose(page, "id_host_twin", "Narva")
-    select2_choose(page, "id_host_city", "Narva")
+    narva = City.objects.get(slug="narva")
+    select2_choose(page, "id_host_twin", "Narva", narva.twin, journey.lang)
+    select2_choose(page, "id_host_city", "Narva", narva, journey.lang)
     page.fill("#id_starts_at_0", day)
     page.fill("#id_starts_at_1", "10:00")
     page.fill("#id_ends_at_0", day)
