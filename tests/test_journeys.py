@@ -108,7 +108,9 @@ def journey(request, browser, live_server, tmp_path):
         viewport=VIEWPORTS[size], locale="en-GB" if lang == "en" else lang
     )
     page = context.new_page()
-    yield Journey(page, live_server.url, lang, tmp_path)
+    folder = tmp_path / f"{lang}-{size}"  # pytest shortens the test's folder name
+    folder.mkdir()
+    yield Journey(page, live_server.url, lang, folder)
     context.close()
 
 
