@@ -304,6 +304,11 @@ def test_the_secretary_announces_a_meeting_and_approves_an_application(journey, 
 
     # Announced, after the preview.
     journey.follow(journey.link("#result_list", f"/admin/events/event/{event.pk}/change/"), "event")
+    # A row of each inline (documents, decisions, action items), as the secretary adds them.
+    for add_row in page.locator(".inline-group .add-row a").all():
+        add_row.click()
+    assert page.locator("#action_items-group .dynamic-action_items .select2").count() == 1
+    journey.check("event-with-new-rows")
     journey.follow(
         journey.link("#content", f"/admin/events/event/{event.pk}/announce/"), "announce"
     )
