@@ -69,6 +69,8 @@ def test_switching_to_polish_keeps_the_page_and_its_filter(client, network):
     polish = client.get(links["pl"])
     assert polish.status_code == 200
     assert html_lang(polish) == "pl"
+    assert "<h1>Katalog dwumiast</h1>" in polish.content.decode()  # in Polish
+    assert "Directory of city twins" not in polish.content.decode()
     assert "Słubice" in polish.content.decode()  # the filter still applies
     assert "Tornio" not in polish.content.decode()
     # Back to English from the Polish page.
@@ -183,3 +185,17 @@ def test_the_admin_speaks_the_secretary_s_language(client, network):
     assert 'lang="de"' in response.content.decode()
     User.objects.filter(pk=secretary.pk).update(language="")
     assert client.get("/admin/")["Content-Language"] == "en"  # no city: English
+
+
+SVG_NUMBERS = re.compile(r'\s(?:x|y|x1|y1|x2|y2|cx|cy|width|height|viewBox)="([^"]*)"')
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_drawings_keep_their_numbers_unlocalised_in_every_language(client, network, code):
+    """A decimal comma in an SVG coordinate ("217,2") is an error for the browser."""
+    prefix = "" if code == "en" else f"/{code}"
+    content = client.get(f"{prefix}/").content.decode()
+    svg = re.search(r"<svg[^>]*network-map-svg.*?</svg>", content, re.S).group(0)
+    values = SVG_NUMBERS.findall(svg)
+    assert values
+    assert all(re.fullmatch(r"-?[\d.]+(?: -?[\d.]+)*", value) for value in values), values[:5]
