@@ -9,6 +9,7 @@ from django_countries import countries
 
 from citytwins.addresses import address_normalise
 from citytwins.forms import HoneypotField, QueryFilterForm, SubmissionField, single_line
+from citytwins.templatetags.wording import in_sentence
 from members.images import image_reencode
 from members.models import (
     Announcement,
@@ -99,7 +100,7 @@ class TwinFilterForm(QueryFilterForm):
         if applied.get("country"):
             parts.append(_("in %(country)s") % {"country": countries.name(applied["country"])})
         if applied.get("status"):
-            status = MembershipStatus(applied["status"]).label.lower()
+            status = in_sentence(MembershipStatus(applied["status"]).label)
             parts.append(_("with a %(status)s city") % {"status": status})
         if applied.get("border"):
             parts.append(_("on an %(border)s") % {"border": BorderKind(applied["border"]).label})

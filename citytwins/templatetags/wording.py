@@ -33,3 +33,16 @@ def sentence_case(text: str) -> SafeString:
     ]
     result = "".join(cased)
     return mark_safe(result) if isinstance(text, SafeString) else result  # noqa: S308
+
+
+# Languages whose nouns keep their capital inside a sentence.
+NOUNS_CAPITALISED = ("de",)
+
+
+@register.filter
+def in_sentence(label: str) -> str:
+    """A label ("Member", "Granted") as a word inside a sentence: lower case, except where the
+    language capitalises its nouns (German: "Mitglied" stays "Mitglied")."""
+    if (get_language() or "en").split("-")[0] in NOUNS_CAPITALISED:
+        return str(label)
+    return str(label).lower()

@@ -199,3 +199,14 @@ def test_drawings_keep_their_numbers_unlocalised_in_every_language(client, netwo
     values = SVG_NUMBERS.findall(svg)
     assert values
     assert all(re.fullmatch(r"-?[\d.]+(?: -?[\d.]+)*", value) for value in values), values[:5]
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [("en", "Twins with a member city"), ("de", "„Mitglied“"), ("pl", "członek")],
+)
+def test_a_label_inside_a_sentence_keeps_the_language_s_capitals(client, network, code, title):
+    """German writes its nouns with a capital, also inside a sentence; English lowers them."""
+    prefix = "" if code == "en" else f"/{code}"
+    content = client.get(f"{prefix}/twins/?status=member").content.decode()
+    assert title in re.search(r"<title>(.*?)</title>", content, re.S).group(1)
