@@ -13,6 +13,7 @@ a broker that is down leaves the rows pending for the sweeper to pick up.
 """
 
 import datetime
+import email.policy
 import functools
 import logging
 import uuid
@@ -192,7 +193,7 @@ def _notification_render(
     first_attempt = timezone.now() + datetime.timedelta(
         seconds=settings.NOTIFICATION_PUBLISH_GRACE_SECONDS
     )
-    return Notification(
+    row = Notification(
         next_attempt_at=first_attempt,
         recipient=user,
         address=address,
@@ -205,6 +206,19 @@ def _notification_render(
         key=key,
         status=Status.PENDING,
     )
+    row.raw = _wire_render(row)
+    return row
+
+
+def _wire_render(row: Notification) -> bytes:
+    """The bytes a worker sends, built here so delivery only sends (building a MIME message costs
+    more than sending it). A message Django will not build is left to the worker, which records
+    why it cannot be sent: the caller's change is never lost to an email."""
+    try:
+        return row.email_message().message(policy=email.policy.SMTP).as_bytes()
+    except (ValueError, TypeError, UnicodeError):
+        logger.warning("notification %s left to render when sent", row.key, exc_info=True)
+        return b""
 
 
 def _mail_domain() -> str:
