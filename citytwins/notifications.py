@@ -13,7 +13,6 @@ a broker that is down leaves the rows pending for the sweeper to pick up.
 """
 
 import datetime
-import email.policy
 import functools
 import logging
 import uuid
@@ -30,6 +29,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from citytwins.mime import message_bytes
 from citytwins.models import (
     OPT_OUT_KINDS,
     SECRETARIAT_ONLY_KINDS,
@@ -212,11 +212,19 @@ def _notification_render(
 
 def _wire_render(row: Notification) -> bytes:
     """The bytes a worker sends, built here so delivery only sends (building a MIME message costs
-    more than sending it). A message Django will not build is left to the worker, which records
+    more than sending it). A message that cannot be built is left to the worker, which records
     why it cannot be sent: the caller's change is never lost to an email."""
     try:
-        return row.email_message().message(policy=email.policy.SMTP).as_bytes()
-    except (ValueError, TypeError, UnicodeError):
+        return message_bytes(
+            subject=row.subject,
+            text=row.text,
+            html=row.html,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=row.address,
+            headers=row.headers,
+            attachments=row.attachments,
+        )
+    except (ValueError, TypeError, UnicodeError, KeyError):
         logger.warning("notification %s left to render when sent", row.key, exc_info=True)
         return b""
 
