@@ -72,6 +72,10 @@ class NotificationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         return False
 
+    def get_queryset(self, request):
+        # The message as sent (a few kilobytes a row) is for the workers; the page shows its parts.
+        return super().get_queryset(request).defer("raw")
+
     @admin.display(description=_("last error"))
     def error(self, obj):
         return truncatechars(obj.last_error, 120)

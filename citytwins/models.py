@@ -125,6 +125,10 @@ class Notification(models.Model):
     headers = models.JSONField(_("headers"), default=dict, blank=True)
     # Text files sent along (a meeting's calendar): [{"filename", "content", "mimetype"}, …].
     attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    # The whole message as it goes on the wire (headers, both bodies, attachments), rendered when
+    # written: a worker only sends these bytes, and every attempt sends the same ones. Empty for
+    # rows written before it existed, or whose rendering failed: those are rendered when sent.
+    raw = models.BinaryField(_("message as sent"), default=b"", blank=True, editable=False)
     key = models.CharField(
         _("idempotency key"),
         max_length=500,
@@ -161,6 +165,7 @@ class Notification(models.Model):
         return f"{self.subject} → {self.address}"
 
     def email_message(self) -> EmailMultiAlternatives:
+        """The message as Django builds it (every mail backend takes this)."""
         message = EmailMultiAlternatives(
             self.subject,
             self.text,

@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from citytwins.languages import url_in_language
+from citytwins.mime import message_bytes
 from citytwins.models import (
     OPT_OUT_KINDS,
     SECRETARIAT_ONLY_KINDS,
@@ -199,7 +200,7 @@ def _notification_render(
     first_attempt = timezone.now() + datetime.timedelta(
         seconds=settings.NOTIFICATION_PUBLISH_GRACE_SECONDS
     )
-    return Notification(
+    row = Notification(
         next_attempt_at=first_attempt,
         recipient=user,
         address=address,
@@ -213,6 +214,27 @@ def _notification_render(
         key=key,
         status=Status.PENDING,
     )
+    row.raw = _wire_render(row)
+    return row
+
+
+def _wire_render(row: Notification) -> bytes:
+    """The bytes a worker sends, built here so delivery only sends (building a MIME message costs
+    more than sending it). A message that cannot be built is left to the worker, which records
+    why it cannot be sent: the caller's change is never lost to an email."""
+    try:
+        return message_bytes(
+            subject=row.subject,
+            text=row.text,
+            html=row.html,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=row.address,
+            headers=row.headers,
+            attachments=row.attachments,
+        )
+    except (ValueError, TypeError, UnicodeError, KeyError):
+        logger.warning("notification %s left to render when sent", row.key, exc_info=True)
+        return b""
 
 
 def _is_site_link(value) -> bool:

@@ -30,13 +30,15 @@ MAX_ATTEMPTS = 3
 
 
 class Gatekeeper(Inbox):
-    """A mail server the test steers: it can answer 451 to DATA a number of times, or hold the
-    first RCPT or DATA until the test releases it (after killing the sender)."""
+    """A mail server the test steers: it can answer 451 to DATA a number of times, or hold a RCPT
+    or DATA (the first, or the one after `hold_after` messages) until the test releases it (after
+    killing the sender)."""
 
     def __init__(self):
         super().__init__()
         self.busy = 0
         self.hold_at = None
+        self.hold_after = 0
         self.holding = threading.Event()
         self.release = threading.Event()
 
@@ -50,7 +52,7 @@ class Gatekeeper(Inbox):
         if self.busy:
             self.busy -= 1
             return "451 4.3.0 Mailbox busy, try again later"
-        if self.hold_at == "DATA":
+        if self.hold_at == "DATA" and len(self.messages) >= self.hold_after:
             # The server has the whole message and keeps it, but its "250" never reaches a
             # client that died meanwhile: the one window SMTP cannot close.
             answer = await super().handle_DATA(server, session, envelope)
@@ -60,6 +62,7 @@ class Gatekeeper(Inbox):
 
     async def _hold(self):
         self.hold_at = None
+        self.hold_after = 0
         self.holding.set()
         await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 30)
 
@@ -248,15 +251,16 @@ def worker_children(worker) -> list[int]:
     return [int(pid) for pid in found.stdout.split()]
 
 
-@pytest.mark.parametrize("hold_at", ["RCPT", "DATA"])
-def test_a_worker_child_killed_while_sending_loses_no_message(worker, hold_at):
+@pytest.mark.parametrize(("hold_at", "hold_after"), [("RCPT", 0), ("DATA", 0), ("DATA", 3)])
+def test_a_worker_child_killed_while_sending_loses_no_message(worker, hold_at, hold_after):
     """SIGKILL the pool process in the middle of an SMTP conversation. The task is redelivered
     (acks_late + reject_on_worker_lost) and takes its own rows back; nothing is lost. Killed
     before the server accepted (RCPT), nothing is doubled either. Killed after the server
     accepted but before the worker recorded it (DATA), that one message arrives twice: SMTP has
-    no way to tell; both copies carry the same Message-ID, so mail clients can drop one."""
+    no way to tell; both copies carry the same Message-ID, so mail clients can drop one. Killed
+    in the middle of the batch, the rows sent before stay sent (each was recorded at once)."""
     server = worker.server
-    server.hold_at = hold_at
+    server.hold_at, server.hold_after = hold_at, hold_after
     rows = notice(f"contact:kill-{hold_at}", [f"person{n}@example.org" for n in range(5)])
 
     assert server.holding.wait(30), "the worker never reached the SMTP server"
