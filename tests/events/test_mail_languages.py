@@ -58,13 +58,11 @@ def test_a_chosen_language_wins_over_the_city_s(reminded):
     assert f"{settings.SITE_URL}/ru/events/soon/" in olga.text
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="The Finnish catalogue is filled by issue 14's translations (helper 14b); until it "
-    "lands the reminder's words are the English source. The lead removes this mark.",
-)
 def test_a_finnish_staff_member_s_reminder_reads_in_finnish(reminded):
     liisa = reminded["liisa@tornio.fi"]
+    assert liisa.language == "fi"
+    assert "Muistutus: olet ilmoittautunut tapahtumaan" in liisa.text
+    assert "Ensi viikolla:" in liisa.subject
     assert "A reminder: you are registered for" not in liisa.text
     assert "Next week:" not in liisa.subject
 
