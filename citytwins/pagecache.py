@@ -171,10 +171,12 @@ def cache_public_page(view):
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or not _anonymous_without_messages(request):
-            return view(request, *args, **kwargs)
-        generation = content_generation(request)
-        if generation is None:
+        if (
+            not settings.PAGE_CACHE_SECONDS
+            or request.method not in ("GET", "HEAD")
+            or not _anonymous_without_messages(request)
+            or (generation := content_generation(request)) is None
+        ):
             return view(request, *args, **kwargs)
         cache, prefix = _cache(), f"g{generation}"
         try:
