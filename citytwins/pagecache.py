@@ -5,20 +5,26 @@ never a form, /my/, /accounts/ or the admin). Only a GET (also served to HEAD) f
 visitor with no message pending is answered from the cache; only its answer is kept, and only
 when it is a 200, not streamed, private to nobody, and sets no cookie, uses no CSRF token and
 no CSP nonce (those three belong to one visitor). Signed-in people never get a kept page and
-never add one. The key is Django's own (`django.utils.cache.get_cache_key` / `learn_cache_key`):
-the full URL with its query string, the active language and time zone, and any header the view
-varies on; so `/fi/...` pages and other languages are kept apart without more code here. No
-`max-age` goes to browsers and proxies: they could not learn of a change.
+never add one, and a view that varies on a request header (Vary) is not kept. No `max-age`
+goes to browsers and proxies: they could not learn of a change.
+
+Keys: what an anonymous page depends on, the parts of Django's own `cache_page` key
+(django.utils.cache): the full URL with its query string, the active language and the time
+zone; so `/fi/...` pages and other languages are kept apart without more code here. Built here
+in one piece rather than with `get_cache_key` / `learn_cache_key`, so that a hit is one Redis
+round trip (the generation and the page read together): measured on the 2-core machine, the
+learned header list and the generation read apart made three, and Redis round trips were
+most of a hit's cost.
 
 Invalidation: a content generation. One random token in the pages cache names the current
-state of the content and prefixes every page's key. A change to content replaces it, which
-makes every page kept before unreachable at once (old entries expire by their timeout):
-a save or delete of a content model or a change of its many-to-many relations (each app names
-its content models in its AppConfig.ready with `content_watch`; event registrations count, as
-public pages show their numbers), and bulk writes that bypass signals, which call
-`content_changed()` themselves (load_network, generate_network). A random token, not a counter:
-a counter lost with Redis (eviction, restart) would start again at a number that names pages
-kept before; a fresh random token never does.
+state of the content; every page is kept with the generation it was rendered under, and is
+served only while that is still the current one. A change to content replaces the token, which
+outdates every page kept before at once: a save or delete of a content model or a change of
+its many-to-many relations (each app names its content models in its AppConfig.ready with
+`content_watch`; event registrations count, as public pages show their numbers), and bulk
+writes that bypass signals, which call `content_changed()` themselves (load_network,
+generate_network). A random token, not a counter: a counter lost with Redis (eviction, restart)
+would start again at a number that names pages kept before; a fresh random token never does.
 
 Transactions: the token is replaced after the change commits (`transaction.on_commit`), never
 at save time. Replaced at save time, a request between the save and the commit could read the
@@ -26,7 +32,7 @@ new token, then the old rows (the change is not committed yet), and keep them un
 token: stale until the next change. Replaced after the commit, a request that reads the new
 token (before its first query) reads the committed rows, since under READ COMMITTED each
 statement sees what was committed before it started. A request that read the old token may keep
-newer rows under it: harmless, nobody asks for the old token again. A rolled-back change
+newer rows under it: harmless, the page is not served once the token changed. A rolled-back change
 replaces nothing.
 
 Failure: the cache is an optimisation. While Redis does not answer, pages are rendered as with
@@ -47,6 +53,7 @@ import logging
 import secrets
 import time
 from functools import wraps
+from hashlib import md5
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -54,7 +61,7 @@ from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.csp import get_nonce
-from django.utils.cache import get_cache_key, learn_cache_key
+from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 from redis.exceptions import RedisError
@@ -122,27 +129,40 @@ def content_watch(app_config, *, private: tuple[str, ...] = ()) -> None:
             )
 
 
-def content_generation(request) -> str | None:
-    """The current generation (read once per request), or None while caching is off or the
-    cache does not answer."""
+def _page_key(request) -> str:
+    url = md5(request.build_absolute_uri().encode("ascii"), usedforsecurity=False).hexdigest()
+    language = getattr(request, "LANGUAGE_CODE", None) or get_language()
+    return f"page:{url}:{language}:{get_current_timezone_name()}"
+
+
+def _read(request, key: str | None = None) -> tuple[str | None, object]:
+    """The current generation (read once per request) and, if a key is given, what is kept
+    under it; (None, None) while caching is off or the cache does not answer."""
     if not settings.PAGE_CACHE_SECONDS or not _available():
-        return None
-    if hasattr(request, "_content_generation"):
-        return request._content_generation
+        return None, None
     cache = _cache()
+    known = getattr(request, "_content_generation", None)
     try:
         if _state["change_owed"]:
             content_changed()
-        generation = cache.get(GENERATION_KEY)
+        if known is not None:
+            return known, cache.get(key) if key else None
+        found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
+        generation = found.get(GENERATION_KEY)
         if generation is None:
             # First use, or lost: a new token, never one that named pages kept before.
             cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
             generation = cache.get(GENERATION_KEY)
     except RedisError as error:
-        _failed("reading the generation", error)
-        generation = None
+        _failed("reading the cache", error)
+        return None, None
     request._content_generation = generation
-    return generation
+    return generation, found.get(key) if key else None
+
+
+def content_generation(request) -> str | None:
+    """The current generation, or None while caching is off or the cache does not answer."""
+    return _read(request)[0]
 
 
 def _anonymous_without_messages(request) -> bool:
@@ -150,12 +170,13 @@ def _anonymous_without_messages(request) -> bool:
 
 
 def _keepable(request, response) -> bool:
-    """Nothing in the answer belongs to this visitor alone."""
+    """Nothing in the answer belongs to this visitor alone, or depends on a request header."""
     return (
         request.method == "GET"
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
+        and not response.has_header("Vary")
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
         and not request.session.modified
@@ -175,26 +196,20 @@ def cache_public_page(view):
             not settings.PAGE_CACHE_SECONDS
             or request.method not in ("GET", "HEAD")
             or not _anonymous_without_messages(request)
-            or (generation := content_generation(request)) is None
         ):
             return view(request, *args, **kwargs)
-        cache, prefix = _cache(), f"g{generation}"
-        try:
-            key = get_cache_key(request, key_prefix=prefix, method="GET", cache=cache)
-            kept = cache.get(key) if key else None
-        except RedisError as error:
-            _failed("reading a page", error)
+        key = _page_key(request)
+        generation, kept = _read(request, key)
+        if generation is None:
             return view(request, *args, **kwargs)
-        if kept is not None:
-            return kept
+        if kept is not None and kept[0] == generation:
+            return kept[1]
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if _keepable(request, response):
-            timeout = settings.PAGE_CACHE_SECONDS
             try:
-                key = learn_cache_key(request, response, timeout, prefix, cache=cache)
-                cache.set(key, response, timeout)
+                _cache().set(key, (generation, response), settings.PAGE_CACHE_SECONDS)
             except RedisError as error:
                 _failed("keeping a page", error)
         return response

@@ -141,12 +141,18 @@ def writes_the_session(request):
     return HttpResponse(b"noted")
 
 
+def varies(request):
+    response = HttpResponse(b"depends")
+    response["Vary"] = "Accept"
+    return response
+
+
 def not_found(request):
     return HttpResponse(b"gone", status=404)
 
 
 VIEWS = [seen_once, sets_a_cookie, uses_csrf, uses_a_nonce, adds_a_message, writes_the_session]
-VIEWS += [not_found]
+VIEWS += [varies, not_found]
 calls: list[str] = []
 
 
