@@ -14,6 +14,7 @@ from events.models import Event
 from members.models import City, Sector
 from tests.citytwins.caching import fetched, kept_text, text_of
 from tests.citytwins.conftest import pages_cache_config
+from tests.citytwins.test_settings import PRODUCTION, run_python
 from tests.factories import EventFactory, PracticeFactory, ProjectFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -225,3 +226,30 @@ def test_a_lost_generation_is_never_one_that_named_kept_pages(page_cache, conten
     kept_text(client, "/practices/")
     page_cache.delete(pagecache.GENERATION_KEY)
     assert fetched(client, "/practices/")[1] > 0
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "60 LocMemCache"),  # make run: one process
+        ({**PRODUCTION, "REDIS_URL": "redis://127.0.0.1:6379/0"}, "60 RedisCache"),
+        (
+            {**PRODUCTION, "REDIS_URL": "redis://127.0.0.1:6379/0", "PAGE_CACHE": "0"},
+            "0 RedisCache",
+        ),
+        (
+            {**PRODUCTION, "REDIS_URL": "redis://h:6379/0", "PAGE_CACHE_SECONDS": "5"},
+            "5 RedisCache",
+        ),
+        # Without Redis each process would keep pages another process's change cannot reach.
+        (PRODUCTION, "0 LocMemCache"),
+    ],
+)
+def test_pages_are_kept_only_where_every_process_shares_them(env, expected):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.PAGE_CACHE_SECONDS, s.CACHES['pages']['BACKEND'].rsplit('.', 1)[1])"
+    )
+    result = run_python(code, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
