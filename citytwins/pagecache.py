@@ -135,19 +135,19 @@ def _page_key(request) -> str:
     return f"page:{url}:{language}:{get_current_timezone_name()}"
 
 
-def _read(request, key: str | None = None) -> tuple[str | None, object]:
-    """The current generation (read once per request) and, if a key is given, what is kept
-    under it; (None, None) while caching is off or the cache does not answer."""
+def _read(request) -> tuple[str | None, object]:
+    """The current generation and what is kept for this request's page, read together in one
+    round trip, once per request; (None, None) while caching is off or the cache does not
+    answer."""
+    if hasattr(request, "_page_read"):
+        return request._page_read
     if not settings.PAGE_CACHE_SECONDS or not _available():
         return None, None
-    cache = _cache()
-    known = getattr(request, "_content_generation", None)
+    cache, key = _cache(), _page_key(request)
     try:
         if _state["change_owed"]:
             content_changed()
-        if known is not None:
-            return known, cache.get(key) if key else None
-        found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
+        found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)
         if generation is None:
             # First use, or lost: a new token, never one that named pages kept before.
@@ -156,8 +156,8 @@ def _read(request, key: str | None = None) -> tuple[str | None, object]:
     except RedisError as error:
         _failed("reading the cache", error)
         return None, None
-    request._content_generation = generation
-    return generation, found.get(key) if key else None
+    request._page_read = (generation, found.get(key))
+    return request._page_read
 
 
 def content_generation(request) -> str | None:
@@ -198,8 +198,7 @@ def cache_public_page(view):
             or not _anonymous_without_messages(request)
         ):
             return view(request, *args, **kwargs)
-        key = _page_key(request)
-        generation, kept = _read(request, key)
+        generation, kept = _read(request)
         if generation is None:
             return view(request, *args, **kwargs)
         if kept is not None and kept[0] == generation:
@@ -209,7 +208,8 @@ def cache_public_page(view):
             response.render()
         if _keepable(request, response):
             try:
-                _cache().set(key, (generation, response), settings.PAGE_CACHE_SECONDS)
+                kept = (generation, response)
+                _cache().set(_page_key(request), kept, settings.PAGE_CACHE_SECONDS)
             except RedisError as error:
                 _failed("keeping a page", error)
         return response
