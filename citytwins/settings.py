@@ -185,6 +185,28 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Public pages kept for anonymous visitors (citytwins.pagecache), in a cache of their own: the
+# same Redis under another prefix, and no in-memory fallback (a process's memory would not hear
+# of another's changes). PAGE_CACHE=0 turns it off; PAGE_CACHE_SECONDS bounds how long a page is
+# kept (and so how late a change that depends on time alone, an event starting, shows). Without
+# Redis each process keeps its own pages, which a change made in another process would not
+# reach: then it is on only for `make run`'s single process (DEBUG).
+CACHES["pages"] = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": redis_database(REDIS_URL, 1),
+        "KEY_PREFIX": "citytwins-pages",
+        "OPTIONS": REDIS_CLIENT_OPTIONS,
+    }
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+)
+PAGE_CACHE_SECONDS = (
+    int(env_number("PAGE_CACHE_SECONDS", 60))
+    if env_bool("PAGE_CACHE", default=bool(REDIS_URL) or DEBUG)
+    else 0
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from citytwins.forms import ContactForm, NotificationPreferenceForm, robot_detected
 from citytwins.models import Kind, NotificationPreference
 from citytwins.notifications import unsubscribe_token_read
+from citytwins.pagecache import cache_public_page
 from citytwins.ratelimits import LIMIT_REACHED, sender_allowed
 from citytwins.services import contact_send
 from events.models import Event, reads_as_member
@@ -31,6 +32,7 @@ from projects.models import Practice, Project
 
 
 @require_safe
+@cache_public_page
 def home(request):
     """The network at work: its next meetings, its latest news, its numbers and its map, and
     how a city joins. The directory itself is a page of its own."""
@@ -71,6 +73,7 @@ def home(request):
 
 
 @require_safe
+@cache_public_page
 def about(request):
     """The association's record as the secretary keeps it: nothing here is template text."""
     association = (

@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
+        from citytwins.pagecache import content_watch
         from events import checks  # noqa: F401 (registers the system checks)
         from events.models import EventDocument
         from events.services.documents import document_file_remove
@@ -16,6 +17,8 @@ class EventsConfig(AppConfig):
         post_delete.connect(
             document_file_remove, sender=EventDocument, dispatch_uid="document_file_remove"
         )
+        # Registrations too: public pages show how many places are left.
+        content_watch(self)
 
     def demo_load(self) -> int:
         """Sample events from the association's record, marked "Sample"; a second run adds

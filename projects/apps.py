@@ -6,6 +6,11 @@ class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects and practices")
 
+    def ready(self) -> None:
+        from citytwins.pagecache import content_watch
+
+        content_watch(self)
+
     def demo_load(self) -> int:
         """Sample projects, practices and funding calls, each marked "Sample"; idempotent."""
         from projects.demo import samples_load

@@ -307,6 +307,14 @@ def cache_isolated(settings):
 
 
 @pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """Tests read pages as they are rendered, whatever the test changed in its transaction
+    (whose commit, and so the cache's invalidation, never comes); the page cache's own tests
+    turn it on."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def celery_in_process(request):
     """Tests run tasks in-process unless they start a real worker, which reads the environment."""
     from citytwins.celery import app

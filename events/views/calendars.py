@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from citytwins.pagecache import cache_public_page, conditional_on_content
 from events.calendars import CONTENT_TYPE, calendar_build, event_calendar
 from events.models import Event
 from members.models import CityTwin, Sector
@@ -18,6 +19,8 @@ def _calendar_response(content: bytes, filename: str) -> HttpResponse:
 
 
 @require_safe
+@conditional_on_content
+@cache_public_page
 def event_ics(request, slug):
     """One event's calendar file; a members-only event's answers 404 to everyone else."""
     event = get_object_or_404(
@@ -28,6 +31,8 @@ def event_ics(request, slug):
 
 
 @require_safe
+@conditional_on_content
+@cache_public_page
 def feed(request):
     """The public events as a calendar to subscribe to; ?twin= and ?sector= narrow it to the
     events one twin hosts or one sector's. An unknown twin or sector answers 404, so a

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from citytwins.pagecache import cache_public_page
 from events.forms import EventFilterForm
 from events.models import (
     ActionItem,
@@ -77,6 +78,7 @@ def listing_read(request) -> tuple[Listing, object]:
 
 
 @require_safe
+@cache_public_page
 def event_list(request):
     """Upcoming (or past) events, filtered by kind, host twin, sector and year."""
     listing, events = listing_read(request)
@@ -94,6 +96,7 @@ def event_list(request):
 
 
 @require_safe
+@cache_public_page
 def event_detail(request, slug):
     """An event; members also read its documents, decisions and action items. A members-only
     event answers 404 to everyone else."""

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_countries.fields import Country
 
+from citytwins.pagecache import cache_public_page, conditional_on_content
 from citytwins.spreadsheets import csv_write, xlsx_bytes
 from members.forms import (
     TwinFilterForm,
@@ -85,6 +86,7 @@ def directory_read(request) -> Directory:
 
 
 @require_safe
+@cache_public_page
 def twin_list(request):
     """The directory: every twin, filtered by the query string, so each result is a link."""
     directory = directory_read(request)
@@ -140,6 +142,8 @@ def directory_rows(directory: Directory):
 
 
 @require_safe
+@conditional_on_content
+@cache_public_page
 def twin_csv(request):
     """The directory as CSV, one row per city, with the same filters as the page; formula-safe."""
     directory = directory_read(request)
@@ -152,6 +156,8 @@ def twin_csv(request):
 
 
 @require_safe
+@conditional_on_content
+@cache_public_page
 def twin_xlsx(request):
     """The same rows as the CSV, as an Excel workbook: text never a formula, numbers numbers."""
     directory = directory_read(request)
@@ -162,6 +168,7 @@ def twin_xlsx(request):
 
 
 @require_safe
+@cache_public_page
 def twin_detail(request, slug):
     """A twin's page; the contact details shown depend on who reads them."""
     twin = get_object_or_404(

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from citytwins.pagecache import cache_public_page
 from members.models import CityTwin, Sector, SharedService
 from members.models.cooperation import PUBLISHED
 
@@ -32,6 +33,7 @@ def shade(count: int) -> int:
 
 
 @require_safe
+@cache_public_page
 def sector_list(request):
     """The sectors, and a matrix of projects and practices per twin and sector."""
     # Twins (by the one rule of CityTwinQuerySet.in_sector) and services in each sector.
@@ -61,6 +63,7 @@ def sector_list(request):
 
 
 @require_safe
+@cache_public_page
 def sector_detail(request, slug):
     """A sector with its twins, the services they share, and its projects and practices."""
     sector = get_object_or_404(Sector, slug=slug)

@@ -4,11 +4,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from citytwins.pagecache import cache_public_page
 from projects.models import FundingCall
 from projects.services.digest import DIGEST_DAYS
 
 
 @require_safe
+@cache_public_page
 def funding_call_list(request):
     now = timezone.now()
     calls = [

@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from citytwins.pagecache import cache_public_page
 from members.models import CityTwin, Sector
 from projects.forms.filters import PracticeFilterForm
 from projects.models import Practice
@@ -10,6 +11,7 @@ from projects.views.listing import listing_paginate
 
 
 @require_safe
+@cache_public_page
 def practice_list(request):
     """The published practices, filtered by the query string."""
     choices = {
@@ -39,6 +41,7 @@ def practice_list(request):
 
 
 @require_safe
+@cache_public_page
 def practice_detail(request, slug):
     """A published practice; a bad one reads as a lesson, not as anyone's failure."""
     practice = get_object_or_404(

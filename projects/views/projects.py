@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from django_countries.fields import Country
 
+from citytwins.pagecache import cache_public_page, conditional_on_content
 from members.geography import network_map
 from members.models import City, CityTwin, Sector
 from projects.exports import csv_response, xlsx_response
@@ -100,6 +101,7 @@ def funding_summary(projects) -> dict:
 
 
 @require_safe
+@cache_public_page
 def project_list(request):
     """The projects, filtered by the query string; a timeline and the funding they have."""
     projects, form, shown = projects_filter(request)
@@ -119,6 +121,7 @@ def project_list(request):
 
 
 @require_safe
+@cache_public_page
 def project_detail(request, slug):
     """A published project: partners, funding, status history, outcomes, practices, map."""
     project = get_object_or_404(
@@ -156,12 +159,16 @@ def _export_rows(request):
 
 
 @require_safe
+@conditional_on_content
+@cache_public_page
 def project_csv(request):
     """The list as CSV, with the same filters as the page, every page at once."""
     return csv_response(filename="projects.csv", header=PROJECT_HEADER, rows=_export_rows(request))
 
 
 @require_safe
+@conditional_on_content
+@cache_public_page
 def project_xlsx(request):
     """The list as an Excel workbook, with the same filters as the page."""
     return xlsx_response(

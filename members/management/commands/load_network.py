@@ -8,6 +8,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from citytwins.pagecache import content_changed
 from members.services.record import network_load
 
 
@@ -22,6 +23,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, demo=False, **options):
+        try:
+            self.load(demo=demo)
+        finally:
+            # Bulk inserts send no signals: kept public pages are dropped here, once.
+            content_changed()
+
+    def load(self, *, demo: bool) -> None:
         report = network_load()
         self.stdout.write(
             f"Association record: {report.created} created, {report.updated} updated, "
