@@ -70,6 +70,8 @@ class ProgrammeFilter(admin.SimpleListFilter):
 
 @admin.register(Project)
 class ProjectAdmin(ProposalAdmin):
+    # Thousands of rows at scale: "N results" without a second count of the whole table.
+    show_full_result_count = False
     form = ProjectAdminForm
     list_display = [
         "title",
