@@ -47,6 +47,7 @@ CANCELLED_TEMPLATE = "events/email/event_cancelled"
 class EventAdmin(HistoryAdmin):
     """Written as a draft, announced (or published quietly), changed, cancelled: every step
     through the events services, so emails and calendars follow."""
+
     # Thousands of rows at scale: "N results" without a second count of the whole table.
     show_full_result_count = False
 

@@ -53,6 +53,7 @@ def export_rows(queryset):
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     """Registrations come from the event pages; the secretary reads, cancels and exports."""
+
     # Thousands of rows at scale: "N results" without a second count of the whole table.
     show_full_result_count = False
 
