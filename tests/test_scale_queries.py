@@ -29,7 +29,7 @@ PAGES = {
     EVENT: 4,
     "/events/feed.ics": 1,
     "/twins.csv": 4,
-    "/sectors/": 7,
+    "/sectors/": 8,
 }
 
 
