@@ -3,7 +3,7 @@ covers a twin's points, whatever font the reader's browser picks.
 
 A label is the twin's city names, one per line, in a box that is also the link's tap target.
 Each twin tries candidate boxes around its points, nearest first; the most crowded twins choose
-first (a greedy search, enough for a few dozen twins).
+first (a greedy search; a grid keeps it fast with hundreds of twins).
 """
 
 import math
@@ -135,12 +135,53 @@ def _candidates(points: Sequence[tuple[float, float]], width: float, height: flo
         yield Box(left - gap - width, bottom + gap, width, height)
 
 
+class Grid:
+    """Boxes filed by the cells of a grid they cover, so a box is checked against the few boxes
+    near it rather than every box on the map (hundreds of twins at scale)."""
+
+    CELL = 48.0
+
+    def __init__(self):
+        self.cells: dict[tuple[int, int], list[tuple[int, Box]]] = {}
+        self.count = 0
+
+    def _keys(self, box: Box, margin: float):
+        first_x, last_x = (
+            math.floor((box.x - margin) / self.CELL),
+            math.floor((box.right + margin) / self.CELL),
+        )
+        first_y, last_y = (
+            math.floor((box.y - margin) / self.CELL),
+            math.floor((box.bottom + margin) / self.CELL),
+        )
+        return [(i, j) for i in range(first_x, last_x + 1) for j in range(first_y, last_y + 1)]
+
+    def add(self, box: Box) -> None:
+        for key in self._keys(box, 0.0):
+            self.cells.setdefault(key, []).append((self.count, box))
+        self.count += 1
+
+    def near(self, box: Box, margin: float = 0.0) -> list[Box]:
+        """The boxes `box` intersects (with `margin`), in the order they were added, so sums over
+        them come out exactly as over the whole list."""
+        found = {}
+        for key in self._keys(box, margin):
+            for number, other in self.cells.get(key, ()):
+                if number not in found and box.intersects(other, margin):
+                    found[number] = other
+        return [found[number] for number in sorted(found)]
+
+
 def labels_place(
     twins: Sequence[tuple[list[str], list[tuple[float, float]]]], *, width: float, height: float
 ) -> list[Placed]:
     """A box per twin ((lines, points) each) inside the frame, clear of every other box and of
     every twin's points where such a place exists; otherwise the least overlapping one."""
-    keep_clear = [point_box(x, y) for _, points in twins for x, y in points]
+    keep_clear = Grid()
+    for _, points in twins:
+        for x, y in points:
+            keep_clear.add(point_box(x, y))
+    taken = Grid()
     frame = Box(0, 0, width, height)
 
     def crowding(index: int) -> float:
@@ -157,19 +198,19 @@ def labels_place(
         lines, points = twins[index]
         box_width = max(text_width(line) for line in lines) + 2 * PADDING
         box_height = max(len(lines) * LINE_HEIGHT + 2 * PADDING, MIN_BOX_HEIGHT)
-        taken = [p.box for p in placed.values()]
         best, best_cost = None, math.inf
         for box in _candidates(points, box_width, box_height):
             inside = frame.x <= box.x and box.right <= frame.right
             inside = inside and frame.y <= box.y and box.bottom <= frame.bottom
-            cost = sum(box.overlap(other) for other in taken if box.intersects(other, MARGIN))
-            cost += sum(box.overlap(clear) for clear in keep_clear if box.intersects(clear))
+            cost = sum(box.overlap(other) for other in taken.near(box, MARGIN))
+            cost += sum(box.overlap(clear) for clear in keep_clear.near(box))
             cost += 0.0 if inside else 1e6
             if cost < best_cost:
                 best, best_cost = box, cost
             if cost == 0:
                 break
         placed[index] = _placed(best, lines, points)
+        taken.add(best)
     return [placed[index] for index in range(len(twins))]
 
 
