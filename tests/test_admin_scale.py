@@ -77,3 +77,23 @@ def test_a_changelist_never_counts_the_whole_table(secretary_client, label):
     assert model_admin(label).show_full_result_count is False
     _count, body = changelist_queries(secretary_client, label, "?q=a")
     assert "total)" not in body
+
+
+def test_a_projects_page_runs_the_same_queries_for_few_partners_and_lines_as_for_many(
+    secretary_client,
+):
+    from django.db.models import Count
+
+    from projects.models import Project
+
+    projects = Project.objects.annotate(partner_count=Count("partners", distinct=True))
+    projects = projects.annotate(line_count=Count("funding_lines", distinct=True))
+    few = projects.filter(partner_count__lte=2, line_count__lte=1).first()
+    many = projects.filter(partner_count__gte=4, line_count__gte=2).first()
+    counts = []
+    for project in (few, many):
+        with CaptureQueriesContext(connection) as context:
+            response = secretary_client.get(f"/admin/projects/project/{project.pk}/change/")
+        assert response.status_code == 200
+        counts.append(len(context.captured_queries))
+    assert counts[0] == counts[1], counts
