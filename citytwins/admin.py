@@ -30,6 +30,9 @@ admin.site.login = secure_admin_login(admin.site.login)
 class NotificationAdmin(admin.ModelAdmin):
     """The outbox: what went out, what waits, what failed and why; failed rows can be retried."""
 
+    # Thousands of rows at scale: "N results" without a second count of the whole table.
+    show_full_result_count = False
+
     list_display = [
         "created_at",
         "address",

@@ -3,7 +3,7 @@ covers a twin's points, whatever font the reader's browser picks.
 
 A label is the twin's city names, one per line, in a box that is also the link's tap target.
 Each twin tries candidate boxes around its points, nearest first; the most crowded twins choose
-first (a greedy search, enough for a few dozen twins).
+first (a greedy search; a grid keeps it fast with hundreds of twins).
 """
 
 import math
@@ -135,12 +135,59 @@ def _candidates(points: Sequence[tuple[float, float]], width: float, height: flo
         yield Box(left - gap - width, bottom + gap, width, height)
 
 
+class Grid:
+    """Boxes filed by the cells of a grid they cover, so a box is checked against the few boxes
+    near it rather than every box on the map (hundreds of twins at scale)."""
+
+    CELL = 48.0
+
+    def __init__(self):
+        self.cells: dict[tuple[int, int], list[tuple[int, float, float, float, float]]] = {}
+        self.count = 0
+
+    def _keys(self, x: float, y: float, right: float, bottom: float, margin: float):
+        cell = self.CELL
+        xs = range(math.floor((x - margin) / cell), math.floor((right + margin) / cell) + 1)
+        ys = range(math.floor((y - margin) / cell), math.floor((bottom + margin) / cell) + 1)
+        return [(i, j) for i in xs for j in ys]
+
+    def add(self, box: Box) -> None:
+        row = (self.count, box.x, box.y, box.right, box.bottom)
+        for key in self._keys(box.x, box.y, box.right, box.bottom, 0.0):
+            self.cells.setdefault(key, []).append(row)
+        self.count += 1
+
+    def overlap(self, box: Box, margin: float = 0.0) -> float:
+        """The summed overlap of `box` with the boxes it intersects (with `margin`), added up in
+        the order they were filed: exactly `sum(box.overlap(o) for o in boxes if
+        box.intersects(o, margin))` over the whole list, in a fraction of the time."""
+        x, y, right, bottom = box.x, box.y, box.right, box.bottom
+        found = {}
+        for key in self._keys(x, y, right, bottom, margin):
+            for number, ox, oy, o_right, o_bottom in self.cells.get(key, ()):
+                if number in found or (
+                    right + margin <= ox
+                    or o_right + margin <= x
+                    or bottom + margin <= oy
+                    or o_bottom + margin <= y
+                ):
+                    continue
+                width = min(right, o_right) - max(x, ox)
+                height = min(bottom, o_bottom) - max(y, oy)
+                found[number] = max(width, 0.0) * max(height, 0.0)
+        return sum(found[number] for number in sorted(found))
+
+
 def labels_place(
     twins: Sequence[tuple[list[str], list[tuple[float, float]]]], *, width: float, height: float
 ) -> list[Placed]:
     """A box per twin ((lines, points) each) inside the frame, clear of every other box and of
     every twin's points where such a place exists; otherwise the least overlapping one."""
-    keep_clear = [point_box(x, y) for _, points in twins for x, y in points]
+    keep_clear = Grid()
+    for _, points in twins:
+        for x, y in points:
+            keep_clear.add(point_box(x, y))
+    taken = Grid()
     frame = Box(0, 0, width, height)
 
     def crowding(index: int) -> float:
@@ -157,19 +204,19 @@ def labels_place(
         lines, points = twins[index]
         box_width = max(text_width(line) for line in lines) + 2 * PADDING
         box_height = max(len(lines) * LINE_HEIGHT + 2 * PADDING, MIN_BOX_HEIGHT)
-        taken = [p.box for p in placed.values()]
         best, best_cost = None, math.inf
         for box in _candidates(points, box_width, box_height):
             inside = frame.x <= box.x and box.right <= frame.right
             inside = inside and frame.y <= box.y and box.bottom <= frame.bottom
-            cost = sum(box.overlap(other) for other in taken if box.intersects(other, MARGIN))
-            cost += sum(box.overlap(clear) for clear in keep_clear if box.intersects(clear))
+            cost = taken.overlap(box, MARGIN)
+            cost += keep_clear.overlap(box)
             cost += 0.0 if inside else 1e6
             if cost < best_cost:
                 best, best_cost = box, cost
             if cost == 0:
                 break
         placed[index] = _placed(best, lines, points)
+        taken.add(best)
     return [placed[index] for index in range(len(twins))]
 
 

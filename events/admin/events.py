@@ -48,6 +48,9 @@ class EventAdmin(HistoryAdmin):
     """Written as a draft, announced (or published quietly), changed, cancelled: every step
     through the events services, so emails and calendars follow."""
 
+    # Thousands of rows at scale: "N results" without a second count of the whole table.
+    show_full_result_count = False
+
     form = EventAdminForm
     list_display = [
         "title",

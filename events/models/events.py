@@ -180,6 +180,9 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["ends_at", "starts_at"], name="event_when"),
             models.Index(fields=["published_at", "audience"], name="event_visible"),
+            # Upcoming (soonest first) and past (latest first) pages and the feeds, read in
+            # index order, forwards or backwards, instead of sorting every event.
+            models.Index(fields=["starts_at", "id"], name="event_start"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -93,6 +93,8 @@ class SharedServiceInline(admin.TabularInline):
 
 @admin.register(CityTwin)
 class CityTwinAdmin(TranslationAdmin, HistoryAdmin):
+    # Thousands of rows at scale: "N results" without a second count of the whole table.
+    show_full_result_count = False
     form = CityTwinAdminForm
     list_display = [
         "name",
@@ -178,6 +180,8 @@ class ContactInline(admin.TabularInline):
 
 @admin.register(City)
 class CityAdmin(TranslationAdmin, ImportExportHistoryAdmin):
+    # Thousands of rows at scale: "N results" without a second count of the whole table.
+    show_full_result_count = False
     resource_classes = [CityResource]
     list_display = ["name", "twin", "country_with_flag", "status", "status_since", "updated_at"]
     list_filter = ["status", CountryFilter, "twin"]

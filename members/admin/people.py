@@ -20,6 +20,8 @@ from members.models import (
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    # Thousands of rows at scale: "N results" without a second count of the whole table.
+    show_full_result_count = False
     form = UserAdminChangeForm
     add_form = UserAdminCreationForm
     ordering = ["email"]

@@ -29,23 +29,26 @@ from members.models.vocabulary import (
 class SectorQuerySet(models.QuerySet):
     def with_counts(self) -> "SectorQuerySet":
         """Each sector's `twin_count` (by the one rule of CityTwinQuerySet.in_sector) and
-        `service_count`, in the same query."""
+        `service_count`, in the same query (for a few rows: /sectors/ counts twins by pairs,
+        CityTwinQuerySet.twins_per_sector)."""
         twins = (
             CityTwin.objects.in_sector(OuterRef(OuterRef("pk")))
             .order_by()
             .annotate(count=Func(F("pk"), function="COUNT"))
             .values("count")
         )
+        return self.with_service_counts().annotate(
+            twin_count=Subquery(twins, output_field=IntegerField())
+        )
+
+    def with_service_counts(self) -> "SectorQuerySet":
         services = (
             SharedService.objects.filter(sector=OuterRef("pk"))
             .order_by()
             .annotate(count=Func(F("pk"), function="COUNT"))
             .values("count")
         )
-        return self.annotate(
-            twin_count=Subquery(twins, output_field=IntegerField()),
-            service_count=Subquery(services, output_field=IntegerField()),
-        )
+        return self.annotate(service_count=Subquery(services, output_field=IntegerField()))
 
     def of_twin(self, twin: "CityTwin") -> "SectorQuerySet":
         """The sectors a twin is in, by the same rule."""

@@ -36,16 +36,18 @@ def shade(count: int) -> int:
 @cache_public_page
 def sector_list(request):
     """The sectors, and a matrix of projects and practices per twin and sector."""
-    # Twins (by the one rule of CityTwinQuerySet.in_sector) and services in each sector.
-    sectors = list(Sector.objects.with_counts().order_by("position", "name"))
+    sectors = list(Sector.objects.with_service_counts().order_by("position", "name"))
     twins = list(CityTwin.objects.order_by("position", "name"))
     projects = _per_sector(Sector.objects, "projects", projects__publication=PUBLISHED)
     practices = _per_sector(Sector.objects, "practices", practices__publication=PUBLISHED)
+    counts = CityTwin.objects.sector_counts()
+    # Twins in each sector by the one rule of CityTwinQuerySet.in_sector.
+    twin_counts = CityTwin.objects.twins_per_sector(counts)
     for sector in sectors:
+        sector.twin_count = twin_counts[sector.pk]
         sector.project_count = projects.get(sector.pk, 0)
         sector.practice_count = practices.get(sector.pk, 0)
 
-    counts = CityTwin.objects.sector_counts()
     empty = {"projects": 0, "practices": 0}
     rows = []
     for twin in twins:

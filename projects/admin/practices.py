@@ -16,6 +16,8 @@ class EvidenceLinkInline(admin.TabularInline):
 
 @admin.register(Practice)
 class PracticeAdmin(ProposalAdmin):
+    # Thousands of rows at scale: "N results" without a second count of the whole table.
+    show_full_result_count = False
     list_display = ["title", "kind", "sample", "publication", "proposed_for", "updated_at"]
     list_filter = ["kind", "publication", SampleFilter, "sectors", TwinFilter]
     list_select_related = ["proposed_for"]

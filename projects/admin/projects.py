@@ -34,12 +34,20 @@ class PartnerInline(admin.TabularInline):
     extra = 0
     fields = ["city", "organisation", "country", "role", "position"]
 
+    def get_queryset(self, request):
+        # Each row's title names its city: read with the rows, not one query per row.
+        return super().get_queryset(request).select_related("city")
+
 
 class FundingLineInline(admin.TabularInline):
     model = FundingLine
     formset = BaseFundingLineFormSet
     extra = 0
     fields = ["programme", "amount", "status", "call_deadline", "decision_on", "position"]
+
+    def get_queryset(self, request):
+        # Each row's title names its programme: read with the rows.
+        return super().get_queryset(request).select_related("programme")
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -70,6 +78,8 @@ class ProgrammeFilter(admin.SimpleListFilter):
 
 @admin.register(Project)
 class ProjectAdmin(ProposalAdmin):
+    # Thousands of rows at scale: "N results" without a second count of the whole table.
+    show_full_result_count = False
     form = ProjectAdminForm
     list_display = [
         "title",

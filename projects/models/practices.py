@@ -1,6 +1,7 @@
 """The library of practices: good ones to copy, bad ones to avoid."""
 
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -73,7 +74,18 @@ class Practice(Proposal):
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
         ordering = ["title", "pk"]
-        indexes = [models.Index(fields=["publication", "kind"], name="practice_publication")]
+        indexes = [
+            models.Index(fields=["publication", "kind"], name="practice_publication"),
+            # The public list's order and the home page's latest, as for projects.
+            models.Index(
+                "title", "id", condition=Q(publication="published"),
+                name="practice_published_title",
+            ),
+            models.Index(
+                F("published_at").desc(), F("id").desc(), condition=Q(publication="published"),
+                name="practice_published_recent",
+            ),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return self.title

@@ -31,9 +31,9 @@ PAGES = {
     # The practice with its project, its twins, sectors and evidence.
     PRACTICE: 5,
     "/funding/": 2,
-    # Sectors with their twins and services, the twins, projects and practices per sector, and
-    # the matrix's projects and practices per twin and sector.
-    "/sectors/": 7,
+    # Sectors with their services, the twins, projects and practices per sector, the matrix's
+    # projects and practices per twin and sector, and the twins' services and ticked sectors.
+    "/sectors/": 8,
     # With their upcoming meetings (the events app: one query each).
     "/sectors/culture/": 8,
     "/twins/tornio-haparanda/": 12,
