@@ -170,7 +170,8 @@ def test_the_secretarys_edit_of_the_record_and_a_sector_shows_on_the_next_reques
         data = form_data(secretary_client.get(change)) | {"phone": "+358 20 617 0000"}
         assert secretary_client.post(change, data).status_code == 302
         change = f"/admin/members/sector/{sector.pk}/change/"
-        data = form_data(secretary_client.get(change)) | {"name": "Crossing the border"}
+        # The name per language (django-modeltranslation): the English one is the page's here.
+        data = form_data(secretary_client.get(change)) | {"name_en": "Crossing the border"}
         assert secretary_client.post(change, data).status_code == 302
     after = read_again(visitor, urls)
     assert "+358 20 617 0000" in after["/about/"]
