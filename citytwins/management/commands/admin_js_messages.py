@@ -125,6 +125,10 @@ def lacking_catalogue(code: str, messages: polib.POFile) -> polib.POFile:
         if not entry.obsolete
     }
     po = polib.POFile(wrapwidth=99)
+    po.header = (
+        "The Django admin scripts' messages that Django's own catalogue for this language\n"
+        "lacks. Written by `manage.py admin_js_messages` (make messages): translate msgstr."
+    )
     po.metadata = {
         "Project-Id-Version": "City Twins portal: the Django admin's scripts",
         **{field: ours.metadata[field] for field in HEADER_FIELDS},
