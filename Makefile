@@ -51,6 +51,8 @@ format: install
 # itself (emptied, then msgen: msgmerge would keep a changed msgid's old English as a fuzzy
 # match); compile the .mo files (committed, so `make run` and the image need no gettext).
 # tests/test_translations.py fails when a catalogue is behind the code or a .mo behind its .po.
+# djangojs.po: the Django admin scripts' messages Django's own catalogue for the language lacks
+# (`manage.py admin_js_messages`; tests/test_admin_javascript_catalogue.py).
 LANGUAGES := en fi sv et lv ru de pl cs
 EN_PO := locale/en/LC_MESSAGES/django.po
 MESSAGES_IGNORE := --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=tests --ignore=var --ignore=benchmarks
@@ -60,6 +62,7 @@ messages: install
 	msgattrib --clear-fuzzy --clear-previous -o $(EN_PO) $(EN_PO)
 	msgfilter --keep-header -i $(EN_PO) -o $(EN_PO) sed -e d
 	msgen -o $(EN_PO) $(EN_PO)
+	$(BIN)/python manage.py admin_js_messages
 	$(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE)
 
 benchmark: install

@@ -2,10 +2,11 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from citytwins.links import site_url
@@ -84,16 +85,24 @@ def _slug_unique(model: type[models.Model], text: str) -> str:
     return slug
 
 
+def _in_default_language():
+    """The name an applicant wrote is the city's own: it goes in the default language's column,
+    which every other language falls back to, whichever language the secretary reads (a
+    `name=` set while Polish is active would fill name_pl only, leaving the city unnamed)."""
+    return translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+
+
 def _prospective_city_create(*, twin: CityTwin, name: str, country: str, position: int, by: User):
-    city = City(
-        twin=twin,
-        slug=_slug_unique(City, name),
-        name=name.strip(),
-        country=country,
-        position=position,
-        status=MembershipStatus.PROSPECTIVE,
-        status_since=timezone.localdate(),
-    )
+    with _in_default_language():
+        city = City(
+            twin=twin,
+            slug=_slug_unique(City, name),
+            name=name.strip(),
+            country=country,
+            position=position,
+            status=MembershipStatus.PROSPECTIVE,
+            status_since=timezone.localdate(),
+        )
     city._history_user = by
     city._change_reason = "membership application approved"
     city.save()
@@ -120,7 +129,8 @@ def application_approve(*, application: MembershipApplication, by: User) -> Memb
         else:
             name = f"{locked.city_name.strip()} – {locked.twin_city_name.strip()}"
             last = CityTwin.objects.aggregate(last=Max("position"))["last"] or 0
-            twin = CityTwin(name=name, slug=_slug_unique(CityTwin, name), position=last + 1)
+            with _in_default_language():
+                twin = CityTwin(name=name, slug=_slug_unique(CityTwin, name), position=last + 1)
             twin._history_user = by
             twin.save()
             _prospective_city_create(

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from citytwins import ratelimits
 from citytwins.models import Kind, Notification
@@ -147,6 +148,19 @@ def test_approving_a_new_pair_creates_both_cities_prospective_in_a_new_twin(
     assert thanks.to == ["kari@kirkenes.example.no"]
     assert "Dear Kari Nordmann" in thanks.body
     assert "/twins/kirkenes-nikel/" in thanks.body
+
+
+def test_a_secretary_reading_polish_names_the_new_cities_in_every_language(network, secretary):
+    """The admin speaks Polish to this secretary: the names still go in the default language,
+    which every language reads when it has no name of its own."""
+    with translation.override("pl"):
+        decided = application_approve(application=application_create(), by=secretary)
+    twin = CityTwin.objects.get(slug="kirkenes-nikel")
+    assert (twin.name_en, twin.name_pl or "") == ("Kirkenes – Nikel", "")
+    for code in ("en", "pl", "fi"):
+        with translation.override(code):
+            names = [city.name for city in twin.cities.order_by("position")]
+            assert (names, decided.city.name) == (["Kirkenes", "Nikel"], "Kirkenes")
 
 
 def test_approving_joins_a_known_twin_city_and_keeps_slugs_unique(network, secretary):
