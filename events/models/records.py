@@ -116,8 +116,12 @@ class ActionItem(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     # The due date each reminder went out for: a new due date earns new reminders.
-    reminded_before_for = models.DateField(null=True, blank=True, editable=False)
-    reminded_overdue_for = models.DateField(null=True, blank=True, editable=False)
+    reminded_before_for = models.DateField(
+        _("reminded before the due date"), null=True, blank=True, editable=False
+    )
+    reminded_overdue_for = models.DateField(
+        _("reminded after the due date"), null=True, blank=True, editable=False
+    )
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["reminded_before_for", "reminded_overdue_for"])

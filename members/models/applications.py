@@ -26,14 +26,21 @@ class MembershipApplication(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     motivation = models.TextField(_("motivation"), max_length=5000)
     # One filled-in form: sending it twice (a double click) keeps one application.
-    submission = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+    submission = models.UUIDField(
+        _("submission"), unique=True, null=True, blank=True, editable=False
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=ApplicationStatus, default=ApplicationStatus.NEW
     )
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        User,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     city = models.ForeignKey(
         City,

@@ -59,7 +59,12 @@ class Aim(models.Model):
 class Purpose(Aim):
     """One of the association's purposes ("themes of actions")."""
 
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="purposes")
+    association = models.ForeignKey(
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="purposes",
+    )
     # History: registered in members/translation.py, with the translated texts.
 
     class Meta(Aim.Meta):
@@ -71,7 +76,10 @@ class Objective(Aim):
     """One of the things the association shall do to achieve its purposes."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="objectives"
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="objectives",
     )
     # History: registered in members/translation.py, with the translated texts.
 
