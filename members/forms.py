@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from citytwins.addresses import address_normalise
@@ -62,7 +63,8 @@ class TwinFilterForm(QueryFilterForm):
     ]
 
     q = forms.CharField(
-        label=_("Name"),
+        # A twin's or a city's name, not a person's (Polish: Nazwa, not Imię i nazwisko).
+        label=pgettext_lazy("twin or city", "Name"),
         max_length=100,
         required=False,
         widget=forms.TextInput(attrs={"type": "search"}),
