@@ -314,9 +314,9 @@ PAGES = {
     "/twins/tornio-haparanda/": 12,
     "/twins.csv": 4,
     "/twins.xlsx?sort=name": 4,
-    # Sectors with their twins and services, the twins, projects and practices per sector, and
-    # the matrix's projects and practices per twin and sector.
-    "/sectors/": 7,
+    # Sectors with their services, the twins, projects and practices per sector, the matrix's
+    # projects and practices per twin and sector, and the twins' services and ticked sectors.
+    "/sectors/": 8,
     # The sector's projects, practices and upcoming meetings add one query each.
     "/sectors/city-administrations/": 8,
 }
