@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0002_indexes_for_scale'),
+        ('events', '0003_registration_list_index'),
     ]
 
     operations = [
