@@ -20,7 +20,8 @@ def sign_in(page, email: str) -> None:
 
 @pytest.fixture
 def staff(network):
-    user = UserFactory(email="liisa@tornio.fi", city=City.objects.get(slug="tornio"))
+    # She reads English (Tornio's default is Finnish, /fi/my/): the pages checked are the source.
+    user = UserFactory(email="liisa@tornio.fi", city=City.objects.get(slug="tornio"), language="en")
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
     return user
 
