@@ -11,9 +11,21 @@ from gunicorn.http import wsgi
 # one way in. In docker-compose.yml gunicorn shares the proxy's network namespace, so the same
 # address holds there.
 bind = "127.0.0.1:8000"
-# Each process keeps up to DATABASE_POOL_SIZE connections: budget workers x pool size against
-# PostgreSQL's max_connections. WEB_CONCURRENCY is gunicorn's own name for this.
-workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+# Threads, chosen by measurement (benchmarks/workers.py; benchmarks/RESULTS.md, "Worker
+# class"): on this 2-core machine, production settings, PostgreSQL and Redis at the record's
+# size, wrk with 32 connections, the configurations driven in turn page by page, 2 workers x 4
+# threads (gthread) answered more requests per second than 2 or 4 sync workers on every cached
+# page, e.g. a twin's page 1,090 req/s against 369 (sync 2) and 399 (sync 4), the directory 680
+# against 232 and 184, and on 8 of the 11 pages uncached (those figures were swamped by the
+# other work on the machine). A request spends much of its time waiting on PostgreSQL and Redis
+# round trips; a thread fills that wait where a sync worker idles, and threads cost less memory
+# and fewer pool connections than processes. Rendering holds the GIL, so one process per core.
+worker_class = "gthread"
+threads = int(os.environ.get("WEB_THREADS", "4"))
+# Each process keeps up to DATABASE_POOL_SIZE connections (4 by default: one per thread):
+# budget workers x pool size against PostgreSQL's max_connections. WEB_CONCURRENCY is
+# gunicorn's own name for the process count.
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 timeout = 30
 graceful_timeout = 30
 accesslog = "-"
