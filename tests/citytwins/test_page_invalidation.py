@@ -14,7 +14,7 @@ from projects.models import Project
 from tests.citytwins.caching import fetched, kept_text, text_of
 from tests.events.test_admin import event_post
 from tests.factories import EventFactory, ProjectFactory, SecretaryFactory, UserFactory
-from tests.members.test_admin import form_data
+from tests.members.admin_pages import form_data
 from tests.members.test_my import city_post
 
 pytestmark = pytest.mark.django_db
@@ -186,3 +186,21 @@ def test_the_loader_shows_on_the_next_request(page_cache, visitor, network):
     call_command("load_network", stdout=io.StringIO())
     phone = Association.objects.get().phone
     assert phone in read_again(visitor, ["/about/"])["/about/"]
+
+
+def test_a_generated_network_shows_on_the_next_request(page_cache, visitor, network):
+    before = kept_text(visitor, "/twins/")
+    call_command(
+        "generate_network",
+        twins=3,
+        projects=0,
+        events=0,
+        members=0,
+        seed=1,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    after = read_again(visitor, ["/twins/"])["/twins/"]
+    newest = City.objects.order_by("-pk").first()
+    assert newest.name not in before
+    assert newest.name in after

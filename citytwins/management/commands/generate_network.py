@@ -11,6 +11,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from citytwins.pagecache import content_changed
 from events.synthetic import events_generate
 from members.synthetic import network_generate
 from projects.synthetic import projects_generate
@@ -52,6 +53,9 @@ class Command(BaseCommand):
                 )
         except ValueError as error:
             raise CommandError(str(error)) from None
+        finally:
+            # Bulk inserts send no signals: kept public pages are dropped here, once.
+            content_changed()
         counts = ", ".join(f"{count} {name}" for name, count in created.items())
         self.stdout.write(
             f"Synthetic network (seed {seed}): {counts} created "
