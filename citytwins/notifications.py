@@ -93,12 +93,15 @@ def notification_send(
     reply_to: str | None = None,
     subject_prefix: str = "",
     attachments: list[dict[str, str]] | None = None,
+    address_language: str = "",
 ) -> list[Notification]:
     """Render `template`_subject.txt / _message.txt / _message.html per recipient and write one
     outbox row each in the caller's transaction; deliver after commit.
 
     `attachments` are text files sent to every recipient, each {"filename", "content",
     "mimetype"} (a meeting's calendar).
+    Each person is written to in their own language; `address_language` is the language for
+    recipients given as bare addresses (English when not given or not one of the portal's).
     `template` is a name under `citytwins/email/` ("announcement") or a full prefix
     ("account/email/password_reset_key"). The context gets `recipient` (a user or None),
     `address`, `site_url`, `site_name` and, for a kind a person may turn off, `unsubscribe_url`.
@@ -121,6 +124,7 @@ def notification_send(
             reply_to=reply_to,
             subject_prefix=subject_prefix,
             attachments=attachments or [],
+            address_language=address_language,
         )
         for row_key, (user, address) in keys.items()
         if row_key not in existing
@@ -160,15 +164,27 @@ def _recipients_resolve(kind: Kind, recipients: Iterable["User | str"]) -> list[
 
 
 def _notification_render(
-    *, kind, prefix, user, address, context, key, reply_to, subject_prefix, attachments
+    *,
+    kind,
+    prefix,
+    user,
+    address,
+    context,
+    key,
+    reply_to,
+    subject_prefix,
+    attachments,
+    address_language,
 ) -> Notification:
     headers = {"Message-ID": make_msgid(idstring=uuid.uuid4().hex, domain=_mail_domain())}
     headers["Auto-Submitted"] = "auto-generated"
     if reply_to:
         headers["Reply-To"] = reply_to
-    # The recipient's language, whatever the sender's page was in; a bare address gets the
-    # site's default.
-    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+    # The recipient's language, whatever the sender's page was in; a bare address gets the one
+    # the caller knows for it (an invited person's city's, a visitor's page's), else the site's.
+    language = getattr(user, "preferred_language", "") or address_language or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     with translation.override(language):
         unsubscribe_url = ""
         if user is not None and kind in OPT_OUT_KINDS:

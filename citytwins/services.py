@@ -6,7 +6,7 @@ import uuid
 from django.db import transaction
 from django.db.models import QuerySet
 from django.template.defaultfilters import truncatechars
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from citytwins.links import absolute_url
 from citytwins.models import ContactMessage
@@ -67,6 +67,8 @@ def contact_send(
             "received_at": contact.received_at,
         },
         key=f"{contact.delivery_key}acknowledgement",
+        # The visitor wrote from a page in this language: the acknowledgement answers in it.
+        address_language=translation.get_language() or "",
     )
     return contact
 

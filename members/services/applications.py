@@ -18,6 +18,7 @@ from members.models import (
     MembershipApplication,
     MembershipStatus,
     User,
+    country_language,
     fold,
 )
 from members.services.secretariat import secretariat_recipients
@@ -160,6 +161,7 @@ def application_approve(*, application: MembershipApplication, by: User) -> Memb
             "twin_url": site_url(city.twin.get_absolute_url()),
         },
         key=f"application:{locked.pk}:approved",
+        address_language=country_language(locked.country),
     )
     return locked
 

@@ -15,6 +15,7 @@ from members.models import (
     City,
     Invitation,
     User,
+    country_language,
 )
 
 
@@ -78,6 +79,8 @@ def invitation_send(
             "invited_by": by,
         },
         key=f"invitation:{invitation.pk}",
+        # No account yet, so no language of their own: their city's.
+        address_language=country_language(city.country),
     )
     return InvitationOutcome(invitation=invitation, existing_user=None)
 
