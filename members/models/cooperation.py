@@ -10,7 +10,7 @@ in it; `sector_counts` counts them per twin and sector for the /sectors/ matrix.
 from collections import Counter
 
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, F
 
 # The projects app's publication state of what the public sees.
 PUBLISHED = "published"
@@ -52,9 +52,17 @@ class CooperationQuerySet(models.QuerySet):
         sector whatever brings it there. Counting pairs once is what keeps /sectors/ fast at
         scale: the rule as correlated EXISTS per sector joins every partnership nine times."""
         twins = self.model.objects.order_by()
-        services = twins.filter(services__sector__isnull=False).values_list(
-            "pk", "services__sector"
+        # Named columns: with plain values_list("pk", "sectors") the union's SQL put the sector
+        # first (seen on PostgreSQL), so pairs came back reversed and sectors counted 0 twins.
+        services = (
+            twins.filter(services__sector__isnull=False)
+            .annotate(twin=F("pk"), sector=F("services__sector"))
+            .values_list("twin", "sector")
         )
-        ticked = twins.filter(sectors__isnull=False).values_list("pk", "sectors")
+        ticked = (
+            twins.filter(sectors__isnull=False)
+            .annotate(twin=F("pk"), sector=F("sectors"))
+            .values_list("twin", "sector")
+        )
         pairs = set(services.union(ticked).order_by()) | set(cooperation)
         return Counter(sector for _twin, sector in pairs)
