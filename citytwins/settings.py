@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +23,7 @@ from citytwins.environment import (
     mailer_from_url,
     redis_database,
 )
+from citytwins.schedule import BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -309,28 +309,7 @@ CELERY_REDIS_SOCKET_TIMEOUT = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {
-    "clear-expired-sessions": {
-        "task": "citytwins.tasks.sessions_clear_expired",
-        "schedule": crontab(hour=3, minute=17),
-    },
-    "notifications-sweep": {
-        "task": "citytwins.tasks.notifications_sweep",
-        "schedule": 60.0,
-    },
-    "profiles-remind-stale": {
-        "task": "members.tasks.profiles_remind_stale_daily",
-        "schedule": crontab(hour=9, minute=5),
-    },
-    "funding-digest": {
-        "task": "projects.tasks.funding_digest_weekly",
-        "schedule": crontab(day_of_week="monday", hour=7, minute=30),
-    },
-    "events-remind": {
-        "task": "events.tasks.events_remind",
-        "schedule": 15 * 60.0,
-    },
-}
+CELERY_BEAT_SCHEDULE = BEAT_SCHEDULE
 
 # django-allauth: login by email, mandatory verification, no open sign-up, rate limits on.
 ACCOUNT_ADAPTER = "citytwins.accounts.AccountAdapter"

@@ -201,28 +201,11 @@ def worker_start(queue: str, redis_url: str) -> subprocess.Popen:
         "REDIS_URL": redis_url,
         "DJANGO_SETTINGS_MODULE": "citytwins.settings",
     }
+    name = f"{queue}-{uuid.uuid4().hex[:6]}@%h"
+    options = "--pool prefork --without-gossip --without-mingle --without-heartbeat -l WARNING"
+    command = [sys.executable, "-m", "celery", "-A", "citytwins", "worker", "-Q", queue]
     worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "citytwins",
-            "worker",
-            "-Q",
-            queue,
-            "-c",
-            "1",
-            "--pool",
-            "prefork",
-            "-n",
-            f"{queue}-{uuid.uuid4().hex[:6]}@%h",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-l",
-            "WARNING",
-        ],
+        [*command, "-c", "1", "-n", name, *options.split()],
         cwd=BASE_DIR,
         env=env,
     )

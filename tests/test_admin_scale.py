@@ -55,7 +55,9 @@ def changelist_queries(client, label: str, query: str = "") -> tuple[int, str]:
     with CaptureQueriesContext(connection) as context:
         response = client.get(f"/admin/{app}/{model}/{query}")
     assert response.status_code == 200, label
-    return len(context.captured_queries), response.content.decode()
+    # The session's once-a-minute record of the last request is not the page's own.
+    queries = [q for q in context.captured_queries if "django_session" not in q["sql"]]
+    return len(queries), response.content.decode()
 
 
 @pytest.mark.parametrize("label", CHANGELISTS)
@@ -95,5 +97,8 @@ def test_a_projects_page_runs_the_same_queries_for_few_partners_and_lines_as_for
         with CaptureQueriesContext(connection) as context:
             response = secretary_client.get(f"/admin/projects/project/{project.pk}/change/")
         assert response.status_code == 200
-        counts.append(len(context.captured_queries))
+        # Not the session's own write: it records the person's last request once a minute,
+        # whichever page that falls on (a slow machine crossed it between the two pages).
+        queries = [q for q in context.captured_queries if "django_session" not in q["sql"]]
+        counts.append(len(queries))
     assert counts[0] == counts[1], counts

@@ -140,5 +140,6 @@ def test_make_run_records_its_port_for_mail_sent_from_another_terminal(tmp_path)
     assert "No hostname was supplied" not in invite.stderr
     (mail,) = (tmp_path / "mail").glob("*.eml")
     text = mail.read_text(encoding="utf-8")
-    assert re.search(r"http://127\.0\.0\.1:8731/invitations/[\w-]+/\n", text)
+    # In the invited city's language: the README invites to Tornio, so the link is Finnish.
+    assert re.search(r"http://127\.0\.0\.1:8731/fi/invitations/[\w-]+/\n", text)
     assert "127.0.0.1:8000" not in text

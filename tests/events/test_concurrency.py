@@ -42,7 +42,7 @@ def test_twenty_people_at_once_for_five_places_leave_five_confirmed_and_fifteen_
 ):
     event = EventFactory(slug="five-places", capacity=5)
     narva = City.objects.get(slug="narva")
-    people = [UserFactory(email=f"rush{n}@narva.ee", city=narva) for n in range(20)]
+    people = [UserFactory(email=f"rush{n}@narva.ee", city=narva, language="en") for n in range(20)]
 
     errors = at_once(lambda person: registration_create(event=event, person=person), people)
 
@@ -62,7 +62,7 @@ def test_the_same_person_pressing_register_five_times_at_once_has_one_registrati
     postgresql, network
 ):
     event = EventFactory(slug="double-click", capacity=5)
-    person = UserFactory(email="eager@narva.ee", city=City.objects.get(slug="narva"))
+    person = UserFactory(email="eager@narva.ee", city=City.objects.get(slug="narva"), language="en")
 
     errors = at_once(lambda _: registration_create(event=event, person=person), range(5))
 
@@ -74,7 +74,7 @@ def test_the_same_person_pressing_register_five_times_at_once_has_one_registrati
 def test_two_cancellations_at_once_promote_two_different_people_once_each(postgresql, network):
     event = EventFactory(slug="two-leave", capacity=2)
     narva = City.objects.get(slug="narva")
-    people = [UserFactory(email=f"queue{n}@narva.ee", city=narva) for n in range(5)]
+    people = [UserFactory(email=f"queue{n}@narva.ee", city=narva, language="en") for n in range(5)]
     for person in people:
         registration_create(event=event, person=person)
     leaving = list(Registration.objects.filter(event=event, person__in=people[:2]))

@@ -65,7 +65,10 @@ def test_the_day_reminder_follows_once_and_the_week_one_is_not_repeated(soon):
     keys = [key for _, key in reminders()]
     assert sum(":7d:" in key for key in keys) == 2
     assert sum(":1d:" in key for key in keys) == 2
-    assert "Tomorrow:" in Notification.objects.filter(key__contains=":1d:").first().subject
+    day = Notification.objects.filter(key__contains=":1d:")
+    # Each in their own language: Olga chose English, Liisa reads her city's Finnish.
+    assert day.get(address="olga@narva.ee").subject.startswith("[City Twins] Tomorrow:")
+    assert day.get(address="liisa@tornio.fi").subject.startswith("[City Twins] Huomenna:")
 
 
 def test_the_beat_task_run_twice_sends_each_reminder_once(soon, mailoutbox, monkeypatch):
