@@ -125,8 +125,9 @@ def _exonyms(city_slugs: list[str], english: list[str]) -> dict[str, str]:
 @transaction.atomic
 def network_load() -> LoadReport:
     """The brochure's twins, cities, sectors, services, purposes, objectives and secretariat,
-    written in English (the source of every translation); the cities' and twins' names also in
-    the languages that have their own, where still blank."""
+    written in English (the source of every translation) and, for the sectors, the association's
+    texts, purposes and objectives, in the record's translations (members/record_translations/);
+    the cities' and twins' names also in the languages that have their own, where still blank."""
     with translation.override("en"):
         return _network_load()
 
