@@ -1,7 +1,7 @@
 """The record in Czech (the portal's words: dvojměstí, oblast spolupráce, sdružení City Twins)."""
 
 SECTORS = {
-    "city-administrations": "Spolupráce městských správ",
+    "city-administrations": "Spolupráce městských samospráv",
     "industrial-development": "Místní hospodářský rozvoj",
     "labour-mobility": "Podpora mobility pracovních sil",
     "social-and-health": "Sociální a zdravotní otázky",

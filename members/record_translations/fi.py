@@ -82,8 +82,8 @@ PURPOSES = [
 OBJECTIVES = [
     "järjestää yhteisiä tapaamisia EU:n, muiden järjestöjen, paikallishallintojen, "
     "kulttuurielämän, elinkeinoelämän ym. edustajien kesken",
-    "luo monitahoisten hankkeiden kehittämis- ja hallintofoorumin sekä foorumin, jolla näiden "
-    "tahojen parhaita käytäntöjä esitellään",
+    "luo usean osapuolen hankkeille kehittämis- ja hallintofoorumin sekä foorumin, jolla näiden "
+    "osapuolten parhaita käytäntöjä esitellään",
     "edistää jäsenyhteisöjen monivuotisia hankkeita sekä paikallisten hankkeiden kokemusten "
     "jakamista jäsenyhteisöjen kesken",
     "hallinnoi ja ohjaa yhdistyksen tehtävään liittyviä hankkeita",

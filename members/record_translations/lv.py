@@ -1,7 +1,7 @@
 """The record in Latvian (the portal's words: dvīņpilsēta, sadarbības joma, asociācija)."""
 
 SECTORS = {
-    "city-administrations": "Pilsētu pašvaldību administrāciju sadarbība",
+    "city-administrations": "Pilsētu administrāciju sadarbība",
     "industrial-development": "Vietējās uzņēmējdarbības attīstība",
     "labour-mobility": "Darbaspēka mobilitātes veicināšana",
     "social-and-health": "Sociālie un veselības jautājumi",
