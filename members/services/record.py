@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db import models, transaction
 from django.utils import translation
 
-from members import record
+from members import record, record_translations
 from members.models import (
     Association,
     City,
@@ -39,38 +39,59 @@ def _record_save(
     report: LoadReport,
     *,
     blanks: dict | None = None,
+    translated: dict[str, dict[str, str]] | None = None,
 ) -> models.Model:
     """Create the row, or bring it up to the record while nobody but the loader has touched it.
 
     A row whose latest history entry was written by someone else is the secretary's (or a city's)
     and stays as they left it, except that `blanks` (fields added to the record later, such as a
-    city's time zone) are filled where they are still empty.
+    city's time zone) are filled where they are still empty. `translated` ({field: {language:
+    text}}) are the record's translations of its English `values`: written with them, and in
+    someone else's row filled where still empty while the field's English is still the record's
+    (a text rewritten in English keeps the translations its author gives it).
     """
     blanks = blanks or {}
-    values = {**values, **blanks}
+    translated = translated or {}
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        obj = model(**lookup, **values)
+        obj = model(**lookup, **values, **blanks, **_columns(translated))
         obj._change_reason = LOADER_REASON
         obj.save()
         report.created += 1
         return obj
+    history = getattr(obj, "history", None)
+    latest = history.first() if history is not None else None
+    if latest is not None and latest.history_change_reason == LOADER_REASON:
+        return _loader_update(obj, {**values, **blanks, **_columns(translated)}, report)
+    blanks = {
+        **blanks,
+        **_columns(
+            {
+                field: texts
+                for field, texts in translated.items()
+                if getattr(obj, f"{field}_en") == values[field]
+            }
+        ),
+    }
+    empty = [name for name in blanks if not getattr(obj, name) and blanks[name]]
+    if empty:
+        for name in empty:
+            setattr(obj, name, blanks[name])
+        obj._change_reason = FILLED_REASON
+        update_fields = [*empty, "updated_at"] if hasattr(obj, "updated_at") else empty
+        obj.save(update_fields=update_fields)
+        report.updated += 1
+    elif any(getattr(obj, name) != value for name, value in {**values, **blanks}.items()):
+        report.kept += 1
+    else:
+        report.unchanged += 1
+    return obj
+
+
+def _loader_update(obj: models.Model, values: dict, report: LoadReport) -> models.Model:
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     if not changed:
         report.unchanged += 1
-        return obj
-    history = getattr(obj, "history", None)
-    latest = history.first() if history is not None else None
-    if latest is None or latest.history_change_reason != LOADER_REASON:
-        empty = [name for name in blanks if name in changed and not getattr(obj, name)]
-        for name in empty:
-            setattr(obj, name, blanks[name])
-        if empty:
-            obj._change_reason = FILLED_REASON
-            obj.save(update_fields=[*empty, "updated_at"])
-            report.updated += 1
-        else:
-            report.kept += 1
         return obj
     for name in changed:
         setattr(obj, name, values[name])
@@ -78,6 +99,14 @@ def _record_save(
     obj.save()
     report.updated += 1
     return obj
+
+
+def _columns(translated: dict[str, dict[str, str]]) -> dict[str, str]:
+    return {
+        f"{field}_{language}": text
+        for field, texts in translated.items()
+        for language, text in texts.items()
+    }
 
 
 def _exonyms(city_slugs: list[str], english: list[str]) -> dict[str, str]:
@@ -96,8 +125,9 @@ def _exonyms(city_slugs: list[str], english: list[str]) -> dict[str, str]:
 @transaction.atomic
 def network_load() -> LoadReport:
     """The brochure's twins, cities, sectors, services, purposes, objectives and secretariat,
-    written in English (the source of every translation); the cities' and twins' names also in
-    the languages that have their own, where still blank."""
+    written in English (the source of every translation) and, for the sectors, the association's
+    texts, purposes and objectives, in the record's translations (members/record_translations/);
+    the cities' and twins' names also in the languages that have their own, where still blank."""
     with translation.override("en"):
         return _network_load()
 
@@ -107,7 +137,11 @@ def _network_load() -> LoadReport:
     sectors = {}
     for position, (slug, name) in enumerate(record.SECTORS):
         sectors[slug] = _record_save(
-            Sector, {"slug": slug}, {"name": name, "position": position}, report
+            Sector,
+            {"slug": slug},
+            {"name": name, "position": position},
+            report,
+            translated=record_translations.sector(slug),
         )
 
     for twin_position, (slug, name, cities) in enumerate(record.TWINS):
@@ -161,20 +195,51 @@ def _network_load() -> LoadReport:
             )
 
     association = Association.objects.first()
-    if association is None:
-        association = _record_save(Association, {}, record.ASSOCIATION, report)
-    else:
-        _record_save(Association, {"pk": association.pk}, record.ASSOCIATION, report)
-    if not association.purposes.exists():
-        Purpose.objects.bulk_create(
-            Purpose(association=association, text=text, position=position)
-            for position, text in enumerate(record.PURPOSES)
-        )
-        report.created += len(record.PURPOSES)
-    if not association.objectives.exists():
-        Objective.objects.bulk_create(
-            Objective(association=association, text=text, position=position)
-            for position, text in enumerate(record.OBJECTIVES)
-        )
-        report.created += len(record.OBJECTIVES)
+    lookup = {} if association is None else {"pk": association.pk}
+    association = _record_save(
+        Association,
+        lookup,
+        record.ASSOCIATION,
+        report,
+        translated=record_translations.association(),
+    )
+    for model, texts, translations in (
+        (Purpose, record.PURPOSES, record_translations.purposes()),
+        (Objective, record.OBJECTIVES, record_translations.objectives()),
+    ):
+        _aims_load(association, model, texts, translations, report)
     return report
+
+
+def _aims_load(
+    association: Association,
+    model: type[Purpose] | type[Objective],
+    texts: list[str],
+    translations: list[dict[str, str]],
+    report: LoadReport,
+) -> None:
+    """The purposes (or objectives) once, in every language; afterwards the rows are the
+    secretary's: a translation fills only a blank of a row whose English is still the record's."""
+    rows = model.objects.filter(association=association)
+    if not rows.exists():
+        model.objects.bulk_create(
+            model(
+                association=association,
+                text=text,
+                position=position,
+                **_columns({"text": translations[position]}),
+            )
+            for position, text in enumerate(texts)
+        )
+        report.created += len(texts)
+        return
+    by_english = dict(zip(texts, translations, strict=True))
+    for row in rows:
+        if row.text_en in by_english:
+            _record_save(
+                model,
+                {"pk": row.pk},
+                {"text": row.text_en},
+                report,
+                translated={"text": by_english[row.text_en]},
+            )
