@@ -248,6 +248,16 @@ def site_url(settings):
     settings.SITE_URL = "http://127.0.0.1:8000"
 
 
+@pytest.fixture(autouse=True)
+def language_reset():
+    """Each test starts in English: a request to /fi/… leaves Finnish active in this thread."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def smtp_env(monkeypatch, smtp_server):
     """A worker started after this sends to the real SMTP server."""
