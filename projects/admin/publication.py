@@ -65,6 +65,10 @@ class ProposalAdmin(HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), *self.proposal_readonly]
 
+    def get_queryset(self, request):
+        # The change page shows who proposed it and for which twin: read with the item.
+        return super().get_queryset(request).select_related("proposed_by", "proposed_for")
+
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
             return queryset, False
