@@ -80,6 +80,9 @@ class TwinFilterForm(QueryFilterForm):
     )
     sector = forms.ChoiceField(label=_("Sector of cooperation"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+    page = forms.IntegerField(
+        label=_("Page"), min_value=1, required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, data, *, countries, sectors, **kwargs):
         super().__init__(data, **kwargs)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_countries.fields import Country
 
+from citytwins.listing import Listing, listing_paginate
 from citytwins.pagecache import cache_public_page, conditional_on_content
 from citytwins.spreadsheets import csv_write, xlsx_bytes
 from members.forms import (
@@ -23,6 +24,7 @@ from members.models import (
     SharedService,
     fold,
 )
+from members.networkmap import network_map_read
 from members.services.profiles import (
     CONFIRMED_REASON,
     profile_gaps,
@@ -39,6 +41,7 @@ class Directory:
     ignored: list[tuple[str, str]]
     filtered: bool
     described: str = ""
+    applied_form: TwinFilterForm | None = None
 
 
 def directory_read(request) -> Directory:
@@ -73,32 +76,42 @@ def directory_read(request) -> Directory:
             )
         )
 
-    query = form.applied_query()
+    query = form.applied_query(leave_out=("page",))
     shown = TwinFilterForm(query, countries=countries, sectors=sectors)
     return Directory(
         twins=twins,
         form=shown,
         query=query.urlencode(),
         ignored=form.ignored(),
-        filtered=any(name != "sort" for name in applied),
+        filtered=any(name not in ("sort", "page") for name in applied),
         described=form.described(),
+        applied_form=form,
     )
 
 
 @require_safe
 @cache_public_page
 def twin_list(request):
-    """The directory: every twin, filtered by the query string, so each result is a link."""
+    """The directory: every twin, filtered by the query string, so each result is a link; in
+    pages of TWINS_PER_PAGE, the map drawing the page's twins (the files hold them all)."""
     directory = directory_read(request)
+    listing: Listing = listing_paginate(
+        directory.twins, form=directory.applied_form, shown=directory.form, per_page=TWINS_PER_PAGE
+    )
     return render(
         request,
         "members/citytwin_list.html",
         {
             "directory": directory,
             "twins": directory.twins,
-            "network_map": network_map(directory.twins),
+            "listing": listing,
+            "network_map": network_map(listing.items),
         },
     )
+
+
+# The association's record (seven twins) fits on one page.
+TWINS_PER_PAGE = 50
 
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -186,14 +199,13 @@ def twin_detail(request, slug):
         sides.append({"city": city, "contacts": [details for details in contacts if details]})
         if request.user.is_authenticated and city.pk == request.user.city_id:
             own_city = city
-    network = CityTwin.objects.with_cities()
     return render(
         request,
         "members/citytwin_detail.html",
         {
             "twin": twin,
             "sides": sides,
-            "network_map": network_map(network, current=twin),
+            "network_map": network_map_read(current=twin),
             "last_update": twin_last_update(twin),
             "projects": twin_projects(twin),
             "practices": twin.practices.published(),
