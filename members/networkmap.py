@@ -30,20 +30,21 @@ MAPS: OrderedDict[tuple, NetworkMap] = OrderedDict()
 _maps_lock = threading.Lock()
 
 
-def _names() -> tuple[str, ...]:
+def name_columns() -> tuple[str, ...]:
     """The name columns: English, and the reader's language if it is another (its name, where
     it has one of its own, comes first: `_name`)."""
     local = build_localized_fieldname("name", translation_language())
     return ("name_en",) if local == "name_en" else ("name_en", local)
 
 
-def _name(names: tuple) -> str:
+def name_in_language(names) -> str:
+    """The name read from `name_columns()`, as the model's field would give it."""
     return names[-1] or names[0]
 
 
 def network_map_read(*, current: CityTwin | None = None) -> NetworkMap:
     """The map of every twin, `current` drawn highlighted (last, on top)."""
-    names = _names()
+    names = name_columns()
     twins = tuple(CityTwin.objects.values_list("pk", "slug", *names))
     cities = tuple(
         City.objects.order_by("twin_id", "position", "pk").values_list(
@@ -76,9 +77,10 @@ def network_map_read(*, current: CityTwin | None = None) -> NetworkMap:
 def _draw(twins, cities) -> NetworkMap:
     by_twin: dict[int, list] = {}
     for twin_id, latitude, longitude, *names in cities:
-        by_twin.setdefault(twin_id, []).append((_name(names), latitude, longitude))
+        by_twin.setdefault(twin_id, []).append((name_in_language(names), latitude, longitude))
     drawn = network_map_draw(
-        (pk, _name(names), _twin_url(slug), by_twin.get(pk, [])) for pk, slug, *names in twins
+        (pk, name_in_language(names), _twin_url(slug), by_twin.get(pk, []))
+        for pk, slug, *names in twins
     )
     drawn.twin_count = len(twins)
     return drawn

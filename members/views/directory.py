@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +24,7 @@ from members.models import (
     SharedService,
     fold,
 )
-from members.networkmap import network_map_read
+from members.networkmap import name_columns, name_in_language, network_map_read
 from members.services.profiles import (
     CONFIRMED_REASON,
     profile_gaps,
@@ -33,15 +33,56 @@ from members.services.profiles import (
 
 @dataclass
 class Directory:
-    """The twins a directory request asks for, and what it asked."""
+    """The twins a directory request asks for (`twins_read` reads them), and what it asked."""
 
-    twins: list[CityTwin]
+    matching: QuerySet
+    sort: str
     form: TwinFilterForm
+    applied_form: TwinFilterForm
     query: str
     ignored: list[tuple[str, str]]
     filtered: bool
     described: str = ""
-    applied_form: TwinFilterForm | None = None
+
+    @property
+    def twins(self) -> list[CityTwin]:
+        """Every matching twin with its cities, in the order asked: for the files."""
+        twins = list(self.matching.with_cities())
+        if self.sort == "name":
+            twins.sort(key=lambda twin: fold(twin.name))
+        elif self.sort == "country":
+            twins.sort(
+                key=lambda twin: (
+                    [fold(city.country.name) for city in twin.cities.all()],
+                    fold(twin.name),
+                )
+            )
+        return twins
+
+    def ids(self) -> list[int]:
+        """The matching twins' ids in the same order, read as plain values: a page of the list
+        then reads only its own twins (at hundreds of twins, reading them all as instances cost
+        more than the rest of the page)."""
+        if not self.sort:
+            return list(self.matching.values_list("pk", flat=True))
+        names = name_columns()
+        name_of = {
+            pk: fold(name_in_language(names))
+            for pk, *names in self.matching.values_list("pk", *names)
+        }
+        if self.sort == "name":
+            return sorted(name_of, key=name_of.__getitem__)
+        countries: dict[int, list[str]] = {}
+        cities = City.objects.filter(twin__in=self.matching.values("pk")).order_by("position", "pk")
+        for twin_id, code in cities.values_list("twin_id", "country"):
+            countries.setdefault(twin_id, []).append(fold(Country(code).name))
+        return sorted(name_of, key=lambda pk: (countries.get(pk, []), name_of[pk]))
+
+
+def twins_read(ids: list[int]) -> list[CityTwin]:
+    """These twins with their cities, in this order."""
+    found = {twin.pk: twin for twin in CityTwin.objects.with_cities().filter(pk__in=ids)}
+    return [found[pk] for pk in ids]
 
 
 def directory_read(request) -> Directory:
@@ -52,7 +93,7 @@ def directory_read(request) -> Directory:
     form = TwinFilterForm(request.GET, countries=countries, sectors=sectors)
     applied = form.applied()
 
-    twins = CityTwin.objects.with_cities()
+    twins = CityTwin.objects.all()
     if applied.get("country"):
         twins = twins.in_country(applied["country"])
     if applied.get("status"):
@@ -63,29 +104,18 @@ def directory_read(request) -> Directory:
         twins = twins.in_sector(next(s for s in sectors if s.slug == applied["sector"]))
     if applied.get("q"):
         twins = twins.search(applied["q"])
-    twins = list(twins)
-
-    sort = applied.get("sort")
-    if sort == "name":
-        twins.sort(key=lambda twin: fold(twin.name))
-    elif sort == "country":
-        twins.sort(
-            key=lambda twin: (
-                [fold(city.country.name) for city in twin.cities.all()],
-                fold(twin.name),
-            )
-        )
 
     query = form.applied_query(leave_out=("page",))
     shown = TwinFilterForm(query, countries=countries, sectors=sectors)
     return Directory(
-        twins=twins,
+        matching=twins,
+        sort=applied.get("sort", ""),
         form=shown,
+        applied_form=form,
         query=query.urlencode(),
         ignored=form.ignored(),
         filtered=any(name not in ("sort", "page") for name in applied),
         described=form.described(),
-        applied_form=form,
     )
 
 
@@ -96,16 +126,21 @@ def twin_list(request):
     pages of TWINS_PER_PAGE, the map drawing the page's twins (the files hold them all)."""
     directory = directory_read(request)
     listing: Listing = listing_paginate(
-        directory.twins, form=directory.applied_form, shown=directory.form, per_page=TWINS_PER_PAGE
+        directory.ids(),
+        form=directory.applied_form,
+        shown=directory.form,
+        per_page=TWINS_PER_PAGE,
     )
+    twins = twins_read(listing.items)
     return render(
         request,
         "members/citytwin_list.html",
         {
             "directory": directory,
-            "twins": directory.twins,
             "listing": listing,
-            "network_map": network_map(listing.items),
+            "count": listing.page.paginator.count,
+            "twins": twins,
+            "network_map": network_map(twins),
         },
     )
 
