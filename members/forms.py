@@ -52,6 +52,14 @@ class CountryCodeField(forms.ChoiceField):
         return super().to_python(value).strip().upper()
 
 
+class PageForm(QueryFilterForm):
+    """A page number only, for a list with no filters (the /sectors/ matrix)."""
+
+    page = forms.IntegerField(
+        label=_("Page"), min_value=1, required=False, widget=forms.HiddenInput
+    )
+
+
 class TwinFilterForm(QueryFilterForm):
     """The directory's filters, read from the query string."""
 

@@ -65,11 +65,8 @@ class Directory:
         more than the rest of the page)."""
         if not self.sort:
             return list(self.matching.values_list("pk", flat=True))
-        names = name_columns()
-        name_of = {
-            pk: fold(name_in_language(names))
-            for pk, *names in self.matching.values_list("pk", *names)
-        }
+        rows = self.matching.values_list("pk", *name_columns())
+        name_of = {pk: fold(name_in_language(names)) for pk, *names in rows}
         if self.sort == "name":
             return sorted(name_of, key=name_of.__getitem__)
         countries: dict[int, list[str]] = {}
@@ -147,6 +144,8 @@ def twin_list(request):
 
 # The association's record (seven twins) fits on one page.
 TWINS_PER_PAGE = 50
+# The projects and practices a twin's page shows; the lists it links to hold them all.
+TWIN_SHOWS = 24
 
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -234,6 +233,8 @@ def twin_detail(request, slug):
         sides.append({"city": city, "contacts": [details for details in contacts if details]})
         if request.user.is_authenticated and city.pk == request.user.city_id:
             own_city = city
+    projects = list(twin_projects(twin)[: TWIN_SHOWS + 1])
+    practices = list(twin.practices.published()[: TWIN_SHOWS + 1])
     return render(
         request,
         "members/citytwin_detail.html",
@@ -242,8 +243,14 @@ def twin_detail(request, slug):
             "sides": sides,
             "network_map": network_map_read(current=twin),
             "last_update": twin_last_update(twin),
-            "projects": twin_projects(twin),
-            "practices": twin.practices.published(),
+            "projects": projects[:TWIN_SHOWS],
+            "practices": practices[:TWIN_SHOWS],
+            # Beyond TWIN_SHOWS a list links to the whole one, filtered by the twin.
+            "more": {
+                "projects": len(projects) > TWIN_SHOWS,
+                "practices": len(practices) > TWIN_SHOWS,
+            },
+            "more_query": f"twin={twin.slug}",
             "sectors": Sector.objects.of_twin(twin),
             # The twin's own staff see how to edit it and what its page still lacks.
             "own_city": own_city,

@@ -6,8 +6,10 @@ import re
 
 import pytest
 
+from members.models import City, CityTwin, Sector
 from members.views.directory import TWINS_PER_PAGE
-from tests.factories import twins_create
+from members.views.sectors import MATRIX_ROWS, SECTOR_SHOWS
+from tests.factories import ProjectFactory, twins_create
 from tests.members.reading import listed
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +56,22 @@ def test_a_large_directory_is_paged_with_its_filters_and_all_its_twins_in_the_fi
         )
     )
     assert len({row[1] for row in rows[1:]}) == matching
+
+
+def test_a_large_network_s_sector_pages_and_matrix_stay_bounded(client, network):
+    twins_create(MATRIX_ROWS + 10)
+    sector = Sector.objects.first()
+    # One published project, so the matrix is drawn (it says "none published" otherwise).
+    ProjectFactory(lead=City.objects.get(slug="valga"), sectors=[sector])
+    content = client.get(f"/sectors/{sector.slug}/").content.decode()
+    assert len(re.findall(r'<h3 id="twin-([\w-]+)"', content)) == SECTOR_SHOWS
+    assert f'href="/twins/?sector={sector.slug}"' in content
+    # The matrix: every twin once, a page of rows at a time, page links below.
+    rows = []
+    for page in (1, 2):
+        response = client.get(f"/sectors/?page={page}")
+        rows += re.findall(
+            r'<th scope="row"><a href="/twins/([\w-]+)/">', response.content.decode()
+        )
+    assert len(rows) == len(set(rows)) == CityTwin.objects.count()
+    assert "page=2" in " ".join(page_links(client.get("/sectors/")))
