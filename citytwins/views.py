@@ -17,7 +17,6 @@ from citytwins.ratelimits import LIMIT_REACHED, sender_allowed
 from citytwins.services import contact_send
 from events.models import Event, reads_as_member
 from events.subscriptions import feed_links
-from members.geography import network_map
 from members.models import (
     Announcement,
     Association,
@@ -28,6 +27,7 @@ from members.models import (
     Purpose,
     Sector,
 )
+from members.networkmap import network_map_read
 from projects.models import Practice, Project
 
 
@@ -36,11 +36,11 @@ from projects.models import Practice, Project
 def home(request):
     """The network at work: its next meetings, its latest news, its numbers and its map, and
     how a city joins. The directory itself is a page of its own."""
-    twins = list(CityTwin.objects.with_cities())
+    network = network_map_read()
     by_status = City.objects.counts_by_status()
     events = Event.objects.visible_to(request.user)
     counts = {
-        "twins": len(twins),
+        "twins": network.twin_count,
         "members": by_status.get(MembershipStatus.MEMBER, 0),
         "partners": by_status.get(MembershipStatus.PARTNER, 0),
         "sectors": Sector.objects.count(),
@@ -62,7 +62,7 @@ def home(request):
         "citytwins/home.html",
         {
             "counts": counts,
-            "network_map": network_map(twins),
+            "network_map": network,
             "next_events": next_events,
             "announcement": announcement,
             "latest_projects": latest_projects,

@@ -53,6 +53,14 @@ class CountryCodeField(forms.ChoiceField):
         return super().to_python(value).strip().upper()
 
 
+class PageForm(QueryFilterForm):
+    """A page number only, for a list with no filters (the /sectors/ matrix)."""
+
+    page = forms.IntegerField(
+        label=_("Page"), min_value=1, required=False, widget=forms.HiddenInput
+    )
+
+
 class TwinFilterForm(QueryFilterForm):
     """The directory's filters, read from the query string."""
 
@@ -82,6 +90,9 @@ class TwinFilterForm(QueryFilterForm):
     )
     sector = forms.ChoiceField(label=_("Sector of cooperation"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
+    page = forms.IntegerField(
+        label=_("Page"), min_value=1, required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, data, *, countries, sectors, **kwargs):
         super().__init__(data, **kwargs)

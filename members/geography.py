@@ -3,6 +3,10 @@
 The outlines are Natural Earth's (public domain) as the `world-atlas` npm package ships them in
 TopoJSON (`atlas/`). They are decoded, projected, clipped and simplified once per process; a
 request only projects its cities.
+
+The labels' placement (seconds for hundreds of twins) is computed once per change of what it
+depends on (`maplabels.labels_placed`); the whole network's map is kept whole
+(`members/networkmap.py`).
 """
 
 import functools
@@ -14,9 +18,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django_countries import countries
 
-from members.maplabels import Box, Placed, labels_place, spread
+from members.maplabels import Box, Placed, labels_placed, spread
 from members.models import EU_COUNTRIES
 
 ATLAS = Path(__file__).resolve().parent / "atlas" / "countries-50m.json"
@@ -218,11 +224,14 @@ class CityMark:
 
 @dataclass
 class TwinMark:
+    pk: int
     name: str
     url: str
     cities: list[CityMark]
     current: bool = False
     label: Placed | None = None
+    # Its SVG, written once (`_twin_markup`) where the mark is kept across requests.
+    markup: str = ""
 
     @property
     def line(self) -> tuple[CityMark, CityMark] | None:
@@ -241,10 +250,56 @@ class NetworkMap:
     width: int = WIDTH
     height: int = HEIGHT
     countries: tuple[CountryShape, ...] = field(default_factory=country_shapes)
+    # Every twin read, located or not: the home page's count (members/networkmap.py).
+    twin_count: int = 0
 
     @property
     def has_current(self) -> bool:
         return any(twin.current for twin in self.twins)
+
+    @property
+    def twins_markup(self) -> str:
+        """The twins as SVG links. Written here rather than in the template: at hundreds of
+        twins, the template's tags and filters per twin cost more than the rest of the page."""
+        for twin in self.twins:
+            if not twin.markup:
+                twin.markup = _twin_markup(twin)
+        # Every text in it went through escape() (_twin_markup).
+        return mark_safe("\n".join(twin.markup for twin in self.twins))  # noqa: S308
+
+
+def _one(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def _twin_markup(twin: TwinMark) -> str:
+    current = ' is-current" aria-current="page' if twin.current else ""
+    parts = [f'<a href="{escape(twin.url)}" class="map-twin{current}">']
+    parts.append(f"<title>{escape(twin.name)}</title>")
+    label = twin.label
+    if label:
+        box = label.box
+        parts.append(
+            f'<rect class="map-halo" x="{_one(box.x)}" y="{_one(box.y)}"'
+            f' width="{_one(box.width)}" height="{_one(box.height)}" rx="4"/>'
+        )
+        if label.leader:
+            x1, y1, x2, y2 = (_one(value) for value in label.leader)
+            parts.append(f'<line class="map-leader" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>')
+    if twin.line:
+        one, other = twin.line
+        parts.append(
+            f'<line class="map-link" x1="{one.x}" y1="{one.y}" x2="{other.x}" y2="{other.y}"/>'
+        )
+    parts.extend(f'<circle class="map-city" cx="{c.x}" cy="{c.y}" r="4"/>' for c in twin.cities)
+    if label:
+        spans = "".join(
+            f'<tspan x="{_one(x)}" y="{_one(y)}">{escape(text)}</tspan>'
+            for text, x, y in label.lines
+        )
+        parts.append(f'<text class="map-label">{spans}</text>')
+    parts.append("</a>")
+    return "".join(parts)
 
 
 def _located(latitude: Decimal | None, longitude: Decimal | None) -> bool:
@@ -252,31 +307,48 @@ def _located(latitude: Decimal | None, longitude: Decimal | None) -> bool:
 
 
 def network_map(twins: Iterable, *, current=None) -> NetworkMap:
-    """The map of `twins` (with their cities prefetched); `current` is drawn highlighted. Each
-    twin is its two cities (drawn apart when they nearly touch) and a label that covers no other
+    """The map of `twins` (with their cities prefetched); `current` is drawn highlighted."""
+    return network_map_draw(
+        [
+            (
+                twin.pk,
+                twin.name,
+                twin.get_absolute_url(),
+                [(city.name, city.latitude, city.longitude) for city in twin.cities.all()],
+            )
+            for twin in twins
+        ],
+        current_pk=current.pk if current is not None else None,
+    )
+
+
+def network_map_draw(twins: Iterable, *, current_pk=None) -> NetworkMap:
+    """The map of `twins`, each (pk, name, url, [(city name, latitude, longitude)]). Each twin
+    is its two cities (drawn apart when they nearly touch) and a label that covers no other
     label and no city."""
     marks = []
-    for twin in twins:
-        located = [city for city in twin.cities.all() if _located(city.latitude, city.longitude)]
+    for pk, name, url, cities in twins:
+        located = [city for city in cities if _located(city[1], city[2])]
         if not located:
             continue
-        points = spread([project(float(c.longitude), float(c.latitude)) for c in located])
+        points = spread([project(float(lon), float(lat)) for _, lat, lon in located])
         marks.append(
             TwinMark(
-                name=twin.name,
-                url=twin.get_absolute_url(),
+                pk=pk,
+                name=name,
+                url=url,
                 cities=[
-                    CityMark(city.name, round(x, 1), round(y, 1))
+                    CityMark(city[0], round(x, 1), round(y, 1))
                     for city, (x, y) in zip(located, points, strict=True)
                 ],
-                current=current is not None and twin.pk == current.pk,
+                current=pk == current_pk,
             )
         )
-    placed = labels_place(
-        [
-            ([city.name for city in mark.cities], [(c.x, c.y) for c in mark.cities])
+    placed = labels_placed(
+        tuple(
+            (tuple(city.name for city in mark.cities), tuple((c.x, c.y) for c in mark.cities))
             for mark in marks
-        ],
+        ),
         width=WIDTH,
         height=HEIGHT,
     )

@@ -3,11 +3,16 @@ covers a twin's points, whatever font the reader's browser picks.
 
 A label is the twin's city names, one per line, in a box that is also the link's tap target.
 Each twin tries candidate boxes around its points, nearest first; the most crowded twins choose
-first (a greedy search; a grid keeps it fast with hundreds of twins).
+first (a greedy search; a grid keeps it fast with hundreds of twins). Up to LABEL_EVERY twins
+each gets a label, in the least crowded place if none is free; on a fuller map only the twins
+with a free place are labelled: the others are still drawn and linked, named by their title, and
+the list beside the map is the text alternative.
 """
 
 import math
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +30,8 @@ POINT_CLEARANCE = 7.0
 MIN_CITY_GAP = 16.0
 # Labels keep this much air between each other.
 MARGIN = 2.0
+# Up to this many twins every one is labelled; above it only those with room for a label.
+LABEL_EVERY = 40
 
 # Advance widths in em of DejaVu Sans Bold, the widest of the fonts the stylesheet names (and
 # Chromium's choice on Linux): estimates from it hold for narrower fonts too.
@@ -180,9 +187,11 @@ class Grid:
 
 def labels_place(
     twins: Sequence[tuple[list[str], list[tuple[float, float]]]], *, width: float, height: float
-) -> list[Placed]:
+) -> list[Placed | None]:
     """A box per twin ((lines, points) each) inside the frame, clear of every other box and of
-    every twin's points where such a place exists; otherwise the least overlapping one."""
+    every twin's points where such a place exists; otherwise the least overlapping one, or none
+    above LABEL_EVERY twins."""
+    label_every = len(twins) <= LABEL_EVERY
     keep_clear = Grid()
     for _, points in twins:
         for x, y in points:
@@ -199,7 +208,7 @@ def labels_place(
             for ox, oy in points
         )
 
-    placed: dict[int, Placed] = {}
+    placed: dict[int, Placed | None] = {}
     for index in sorted(range(len(twins)), key=crowding):
         lines, points = twins[index]
         box_width = max(text_width(line) for line in lines) + 2 * PADDING
@@ -215,6 +224,9 @@ def labels_place(
                 best, best_cost = box, cost
             if cost == 0:
                 break
+        if best_cost and not label_every:
+            placed[index] = None
+            continue
         placed[index] = _placed(best, lines, points)
         taken.add(best)
     return [placed[index] for index in range(len(twins))]
@@ -238,3 +250,28 @@ def _distance_to_box(point: tuple[float, float], box: Box) -> float:
     dx = max(box.x - point[0], 0.0, point[0] - box.right)
     dy = max(box.y - point[1], 0.0, point[1] - box.bottom)
     return math.hypot(dx, dy)
+
+
+# Layouts kept per process: the network's, each page of the directory's and a few filters'.
+LAYOUTS: OrderedDict[tuple, list[Placed | None]] = OrderedDict()
+LAYOUTS_KEPT = 64
+_layouts_lock = threading.Lock()
+
+
+def labels_placed(twins: tuple, *, width: float, height: float) -> list[Placed | None]:
+    """`labels_place` for these (names, points), computed once while they stay the same: kept
+    per process, keyed by everything the placement is computed from. Derived data, not a page:
+    a city renamed or moved makes a new key, so the next map shows it whether or not the page
+    cache is on, and whichever process made the change; nothing to invalidate."""
+    key = (width, height, twins)
+    with _layouts_lock:
+        layout = LAYOUTS.get(key)
+        if layout is not None:
+            LAYOUTS.move_to_end(key)
+            return layout
+    layout = labels_place(twins, width=width, height=height)
+    with _layouts_lock:
+        LAYOUTS[key] = layout
+        while len(LAYOUTS) > LAYOUTS_KEPT:
+            LAYOUTS.popitem(last=False)
+    return layout

@@ -10,7 +10,7 @@ in it; `sector_counts` counts them per twin and sector for the /sectors/ matrix.
 from collections import Counter
 
 from django.db import models
-from django.db.models import Count, F
+from django.db.models import Count
 
 # The projects app's publication state of what the public sees.
 PUBLISHED = "published"
@@ -51,18 +51,16 @@ class CooperationQuerySet(models.QuerySet):
         query, those of the twins' shared services and ticked sectors; a twin counts once per
         sector whatever brings it there. Counting pairs once is what keeps /sectors/ fast at
         scale: the rule as correlated EXISTS per sector joins every partnership nine times."""
-        twins = self.model.objects.order_by()
-        # Named columns: with plain values_list("pk", "sectors") the union's SQL put the sector
-        # first (seen on PostgreSQL), so pairs came back reversed and sectors counted 0 twins.
-        services = (
-            twins.filter(services__sector__isnull=False)
-            .annotate(twin=F("pk"), sector=F("services__sector"))
-            .values_list("twin", "sector")
-        )
-        ticked = (
-            twins.filter(sectors__isnull=False)
-            .annotate(twin=F("pk"), sector=F("sectors"))
-            .values_list("twin", "sector")
-        )
-        pairs = set(services.union(ticked).order_by()) | set(cooperation)
+        # Read from the services' and the ticks' own tables, each pair two plain columns: from the
+        # twins, Django selected the joined column before the twin's id, and a union's rows did
+        # not always come back in the order values_list named (a test order showed it).
+        services = self.model._meta.get_field("services").related_model._default_manager
+        ticks = self.model.sectors.through.objects
+        pairs = set(
+            services.filter(sector__isnull=False)
+            .order_by()
+            .values_list("twin_id", "sector_id")
+            .union(ticks.order_by().values_list("citytwin_id", "sector_id"))
+            .order_by()
+        ) | set(cooperation)
         return Counter(sector for _twin, sector in pairs)

@@ -14,7 +14,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from members.images import image_file_forget
-from members.models.cooperation import PROJECTS, CooperationQuerySet, published_in
+from members.models.cooperation import PROJECTS, PUBLISHED, CooperationQuerySet, published_in
 from members.models.vocabulary import (
     EU_COUNTRIES,
     NATIVE_LANGUAGES,
@@ -51,10 +51,19 @@ class SectorQuerySet(models.QuerySet):
         return self.annotate(service_count=Subquery(services, output_field=IntegerField()))
 
     def of_twin(self, twin: "CityTwin") -> "SectorQuerySet":
-        """The sectors a twin is in, by the same rule."""
-        # Two levels out: from the twin's services (and ticks) through the twin to the sector.
-        sector = OuterRef(OuterRef("pk"))
-        return self.filter(Exists(CityTwin.objects.filter(pk=twin.pk).in_sector(sector)))
+        """The sectors a twin is in, by the same rule as `CityTwinQuerySet.in_sector`: its
+        services', its ticked ones, its published projects' and practices'. Read as the twin's
+        sector ids, each part once: at scale the rule asked per sector (a correlated EXISTS)
+        joined every partnership of the network, 70 ms against 1."""
+        projects = City.objects.filter(twin=twin, **{f"{PROJECTS}__publication": PUBLISHED})
+        practices = CityTwin.objects.filter(pk=twin.pk, practices__publication=PUBLISHED)
+        own_work = [
+            SharedService.objects.filter(twin=twin).values("sector"),
+            CityTwin.sectors.through.objects.filter(citytwin=twin).values("sector"),
+            projects.values(f"{PROJECTS}__sectors"),
+            practices.values("practices__sectors"),
+        ]
+        return self.filter(functools.reduce(operator.or_, (Q(pk__in=ids) for ids in own_work)))
 
 
 class Sector(models.Model):

@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django_countries.fields import Country
 
+from citytwins.listing import Listing, listing_paginate
 from citytwins.pagecache import cache_public_page, conditional_on_content
 from citytwins.spreadsheets import csv_write, xlsx_bytes
 from members.forms import (
@@ -23,6 +24,7 @@ from members.models import (
     SharedService,
     fold,
 )
+from members.networkmap import name_columns, name_in_language, network_map_read
 from members.services.profiles import (
     CONFIRMED_REASON,
     profile_gaps,
@@ -31,14 +33,53 @@ from members.services.profiles import (
 
 @dataclass
 class Directory:
-    """The twins a directory request asks for, and what it asked."""
+    """The twins a directory request asks for (`twins_read` reads them), and what it asked."""
 
-    twins: list[CityTwin]
+    matching: QuerySet
+    sort: str
     form: TwinFilterForm
+    applied_form: TwinFilterForm
     query: str
     ignored: list[tuple[str, str]]
     filtered: bool
     described: str = ""
+
+    @property
+    def twins(self) -> list[CityTwin]:
+        """Every matching twin with its cities, in the order asked: for the files."""
+        twins = list(self.matching.with_cities())
+        if self.sort == "name":
+            twins.sort(key=lambda twin: fold(twin.name))
+        elif self.sort == "country":
+            twins.sort(
+                key=lambda twin: (
+                    [fold(city.country.name) for city in twin.cities.all()],
+                    fold(twin.name),
+                )
+            )
+        return twins
+
+    def ids(self) -> list[int]:
+        """The matching twins' ids in the same order, read as plain values: a page of the list
+        then reads only its own twins (at hundreds of twins, reading them all as instances cost
+        more than the rest of the page)."""
+        if not self.sort:
+            return list(self.matching.values_list("pk", flat=True))
+        rows = self.matching.values_list("pk", *name_columns())
+        name_of = {pk: fold(name_in_language(names)) for pk, *names in rows}
+        if self.sort == "name":
+            return sorted(name_of, key=name_of.__getitem__)
+        countries: dict[int, list[str]] = {}
+        cities = City.objects.filter(twin__in=self.matching.values("pk")).order_by("position", "pk")
+        for twin_id, code in cities.values_list("twin_id", "country"):
+            countries.setdefault(twin_id, []).append(fold(Country(code).name))
+        return sorted(name_of, key=lambda pk: (countries.get(pk, []), name_of[pk]))
+
+
+def twins_read(ids: list[int]) -> list[CityTwin]:
+    """These twins with their cities, in this order."""
+    found = {twin.pk: twin for twin in CityTwin.objects.with_cities().filter(pk__in=ids)}
+    return [found[pk] for pk in ids]
 
 
 def directory_read(request) -> Directory:
@@ -49,7 +90,7 @@ def directory_read(request) -> Directory:
     form = TwinFilterForm(request.GET, countries=countries, sectors=sectors)
     applied = form.applied()
 
-    twins = CityTwin.objects.with_cities()
+    twins = CityTwin.objects.all()
     if applied.get("country"):
         twins = twins.in_country(applied["country"])
     if applied.get("status"):
@@ -60,27 +101,17 @@ def directory_read(request) -> Directory:
         twins = twins.in_sector(next(s for s in sectors if s.slug == applied["sector"]))
     if applied.get("q"):
         twins = twins.search(applied["q"])
-    twins = list(twins)
 
-    sort = applied.get("sort")
-    if sort == "name":
-        twins.sort(key=lambda twin: fold(twin.name))
-    elif sort == "country":
-        twins.sort(
-            key=lambda twin: (
-                [fold(city.country.name) for city in twin.cities.all()],
-                fold(twin.name),
-            )
-        )
-
-    query = form.applied_query()
+    query = form.applied_query(leave_out=("page",))
     shown = TwinFilterForm(query, countries=countries, sectors=sectors)
     return Directory(
-        twins=twins,
+        matching=twins,
+        sort=applied.get("sort", ""),
         form=shown,
+        applied_form=form,
         query=query.urlencode(),
         ignored=form.ignored(),
-        filtered=any(name != "sort" for name in applied),
+        filtered=any(name not in ("sort", "page") for name in applied),
         described=form.described(),
     )
 
@@ -88,17 +119,33 @@ def directory_read(request) -> Directory:
 @require_safe
 @cache_public_page
 def twin_list(request):
-    """The directory: every twin, filtered by the query string, so each result is a link."""
+    """The directory: every twin, filtered by the query string, so each result is a link; in
+    pages of TWINS_PER_PAGE, the map drawing the page's twins (the files hold them all)."""
     directory = directory_read(request)
+    listing: Listing = listing_paginate(
+        directory.ids(),
+        form=directory.applied_form,
+        shown=directory.form,
+        per_page=TWINS_PER_PAGE,
+    )
+    twins = twins_read(listing.items)
     return render(
         request,
         "members/citytwin_list.html",
         {
             "directory": directory,
-            "twins": directory.twins,
-            "network_map": network_map(directory.twins),
+            "listing": listing,
+            "count": listing.page.paginator.count,
+            "twins": twins,
+            "network_map": network_map(twins),
         },
     )
+
+
+# The association's record (seven twins) fits on one page.
+TWINS_PER_PAGE = 50
+# The projects and practices a twin's page shows; the lists it links to hold them all.
+TWIN_SHOWS = 24
 
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -186,17 +233,24 @@ def twin_detail(request, slug):
         sides.append({"city": city, "contacts": [details for details in contacts if details]})
         if request.user.is_authenticated and city.pk == request.user.city_id:
             own_city = city
-    network = CityTwin.objects.with_cities()
+    projects = list(twin_projects(twin)[: TWIN_SHOWS + 1])
+    practices = list(twin.practices.published()[: TWIN_SHOWS + 1])
     return render(
         request,
         "members/citytwin_detail.html",
         {
             "twin": twin,
             "sides": sides,
-            "network_map": network_map(network, current=twin),
+            "network_map": network_map_read(current=twin),
             "last_update": twin_last_update(twin),
-            "projects": twin_projects(twin),
-            "practices": twin.practices.published(),
+            "projects": projects[:TWIN_SHOWS],
+            "practices": practices[:TWIN_SHOWS],
+            # Beyond TWIN_SHOWS a list links to the whole one, filtered by the twin.
+            "more": {
+                "projects": len(projects) > TWIN_SHOWS,
+                "practices": len(practices) > TWIN_SHOWS,
+            },
+            "more_query": f"twin={twin.slug}",
             "sectors": Sector.objects.of_twin(twin),
             # The twin's own staff see how to edit it and what its page still lacks.
             "own_city": own_city,

@@ -3,11 +3,11 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from citytwins.listing import listing_paginate
 from citytwins.pagecache import cache_public_page
 from members.models import CityTwin, Sector
 from projects.forms.filters import PracticeFilterForm
 from projects.models import Practice
-from projects.views.listing import listing_paginate
 
 
 @require_safe

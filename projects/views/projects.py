@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from django_countries.fields import Country
 
+from citytwins.listing import Listing, listing_paginate
 from citytwins.pagecache import cache_public_page, conditional_on_content
 from members.geography import network_map
 from members.models import City, CityTwin, Sector
@@ -24,7 +25,6 @@ from projects.models import (
 )
 from projects.rows import PROJECT_HEADER, project_rows
 from projects.timeline import timeline_for
-from projects.views.listing import Listing, listing_paginate
 
 PARTNERS = Prefetch("partners", queryset=ProjectPartner.objects.select_related("city__twin"))
 FUNDING_LINES = Prefetch("funding_lines", queryset=FundingLine.objects.select_related("programme"))

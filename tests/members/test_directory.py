@@ -307,15 +307,18 @@ def test_the_record_has_two_external_and_five_internal_twins(network):
 
 
 PAGES = {
-    "/twins/": 5,
-    "/twins/?country=FI&border=internal&q=a&sort=country": 5,
+    # The matching twins' ids (in order), then the page's twins and their cities.
+    "/twins/": 6,
+    # Sorted by country: the matching twins' cities' countries, one query more.
+    "/twins/?country=FI&border=internal&q=a&sort=country": 7,
     # The twin's published projects and practices (one query each) and its upcoming meetings
     # (events, one more).
     "/twins/tornio-haparanda/": 12,
     "/twins.csv": 4,
     "/twins.xlsx?sort=name": 4,
-    # Sectors with their services, the twins, projects and practices per sector, the matrix's
-    # projects and practices per twin and sector, and the twins' services and ticked sectors.
+    # Sectors with their twins and services, the twins, projects and practices per sector, the
+    # matrix's projects and practices per twin and sector, and the twins' services and ticked
+    # sectors (twins_per_sector).
     "/sectors/": 8,
     # The sector's projects, practices and upcoming meetings add one query each.
     "/sectors/city-administrations/": 8,

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from members import geography, maplabels
+from members import geography, maplabels, networkmap
 from members.models import City, CityTwin
 from tests.factories import CityFactory, CityTwinFactory
 
@@ -71,7 +71,7 @@ def test_a_twin_is_a_line_between_its_two_cities(network):
 def label_problems(drawn) -> list[str]:
     """Labels that leave the map, overlap each other or cover a city of any twin."""
     problems = []
-    boxes = [(twin.name, twin.box) for twin in drawn.twins]
+    boxes = [(twin.name, twin.box) for twin in drawn.twins if twin.label]
     frame = maplabels.Box(0, 0, drawn.width, drawn.height)
     for name, box in boxes:
         if not (box.x >= 0 and box.y >= 0 and box.right <= frame.right):
@@ -160,3 +160,70 @@ def test_a_city_moved_on_the_map_moves_its_dot(client, network):
     x, y = (round(v, 1) for v in geography.project(27.0, 58.0))
     content = client.get("/twins/valka-valga/").content.decode()
     assert f'cx="{x}" cy="{y}"' in content
+
+
+@pytest.fixture
+def placements(monkeypatch):
+    """How often labels are placed: the real placement, counted, with nothing kept before."""
+    monkeypatch.setattr(maplabels, "LAYOUTS", type(maplabels.LAYOUTS)())
+    monkeypatch.setattr(networkmap, "MAPS", type(networkmap.MAPS)())
+    calls = []
+    place = maplabels.labels_place
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return place(*args, **kwargs)
+
+    monkeypatch.setattr(maplabels, "labels_place", counted)
+    return calls
+
+
+def test_the_network_map_is_drawn_once_for_every_request_until_it_changes(
+    client, network, placements
+):
+    first = client.get("/").content.decode()
+    assert client.get("/").content.decode() == first
+    # A twin's page draws the same map, its twin highlighted on top.
+    content = client.get("/twins/valka-valga/").content.decode()
+    assert re.search(r'<a href="/twins/valka-valga/" class="map-twin is-current"', content)
+    assert 'class="map-twin is-current"' not in first
+    assert len(placements) == 1
+    # Another language names the twins its way: a map of its own, once.
+    client.get("/fi/")
+    client.get("/fi/")
+    assert len(placements) == 2
+
+
+@pytest.mark.parametrize("page", ["/", "/twins/valka-valga/", "/twins/"])
+def test_a_city_renamed_or_moved_shows_on_the_next_map(client, network, placements, page):
+    """Even written by a bulk update, which no signal reports: the map is kept under what it is
+    drawn from, so there is nothing to invalidate."""
+    client.get(page)
+    City.objects.filter(slug="valga").update(
+        name="Valga Moved", latitude="58.00000", longitude="27.00000"
+    )
+    x, y = (round(v, 1) for v in geography.project(27.0, 58.0))
+    svg = re.search(r"<svg .*?</svg>", client.get(page).content.decode(), re.S).group(0)
+    assert f'cx="{x}" cy="{y}"' in svg
+    assert ">Valga Moved</tspan>" in svg
+    assert len(placements) == 2
+
+
+def test_a_full_map_labels_only_the_twins_it_has_room_for():
+    """Above LABEL_EVERY twins a twin with no free place for its label is drawn unlabelled: still
+    a link named by its title, and listed beside the map."""
+    count = maplabels.LABEL_EVERY + 10
+    for n in range(count):
+        twin = CityTwinFactory(name=f"Packed {n}", slug=f"packed-{n}")
+        lat, lon = 54.0 + (n % 5) * 0.3, 20.0 + (n // 5) * 0.4
+        CityFactory(twin=twin, name=f"West {n}", latitude=str(lat), longitude=str(lon))
+        CityFactory(twin=twin, name=f"East {n}", latitude=str(lat), longitude=str(lon + 0.2))
+    drawn = geography.network_map(CityTwin.objects.with_cities())
+    labelled = [twin for twin in drawn.twins if twin.label]
+    assert len(drawn.twins) == count
+    assert 0 < len(labelled) < count
+    assert label_problems(drawn) == []
+    markup = drawn.twins_markup
+    assert markup.count('class="map-twin"') == count
+    assert markup.count("<title>Packed ") == count
+    assert markup.count('class="map-label"') == len(labelled)

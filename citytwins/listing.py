@@ -1,4 +1,5 @@
-"""What the public lists share: filters from the query string, and pages of results."""
+"""What the public lists share: filters from the query string, and pages of results (the
+directory's, the projects' and the practices')."""
 
 from dataclasses import dataclass
 
@@ -54,11 +55,13 @@ class Listing:
 PER_PAGE = 20
 
 
-def listing_paginate(queryset, *, form: QueryFilterForm, shown: QueryFilterForm) -> Listing:
+def listing_paginate(
+    queryset, *, form: QueryFilterForm, shown: QueryFilterForm, per_page: int = PER_PAGE
+) -> Listing:
     """A page of `queryset` (a page past the end shows the last one), with the form as it
     applies and the parameters it ignored."""
     applied = form.applied()
-    page = Paginator(queryset, PER_PAGE).get_page(applied.get("page", 1))
+    page = Paginator(queryset, per_page).get_page(applied.get("page", 1))
     return Listing(
         page=page,
         form=shown,
