@@ -148,6 +148,25 @@ LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
+def production_env() -> dict[str, str]:
+    """Production settings on plain HTTP at 127.0.0.1, /bench/hello routed, static files in a
+    fresh folder (collectstatic fills it)."""
+    static_root = Path(tempfile.mkdtemp(prefix="citytwins-bench-static-"))
+    return {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "http://127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "EMAIL_URL": "smtp://127.0.0.1:1",
+        "STATIC_ROOT": str(static_root),
+        "BENCHMARK": "1",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
 def wrk(url: str, *, seconds: int, connections: int, threads: int) -> tuple[float, dict, int]:
     output = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
@@ -229,20 +248,7 @@ def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
 
-    static_root = Path(tempfile.mkdtemp(prefix="citytwins-bench-static-"))
-    production = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SITE_URL": "http://127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_COOKIES": "0",
-        "EMAIL_URL": "smtp://127.0.0.1:1",
-        "STATIC_ROOT": str(static_root),
-        "BENCHMARK": "1",
-        "LOG_LEVEL": "WARNING",
-    }
+    production = production_env()
     manage(production, "collectstatic", "--noinput")
     report = {"command": " ".join(sys.argv), "runs": []}
     try:
@@ -262,7 +268,7 @@ def main() -> None:
                 print("\n" + table(title, results))
                 report["runs"].append({"title": title, "results": [asdict(r) for r in results]})
     finally:
-        shutil.rmtree(static_root, ignore_errors=True)
+        shutil.rmtree(production["STATIC_ROOT"], ignore_errors=True)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2))
 

@@ -12,17 +12,24 @@ the rounds), with the anonymous page cache on and off. Not a test.
 
 import argparse
 import os
-import secrets
 import shutil
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import PAGES, database_prepare, database_url, manage, resolve, server_start, wrk
+from pages import (
+    PAGES,
+    database_prepare,
+    database_url,
+    manage,
+    production_env,
+    resolve,
+    server_start,
+    wrk,
+)
 
 CONFIGURATIONS = {
     "sync 2": {"workers": 2, "worker_class": "sync", "threads": 1},
@@ -41,21 +48,7 @@ def main() -> None:
     base_url = os.environ.get("DATABASE_URL", "")
     if not base_url.startswith("postgres") or not os.environ.get("REDIS_URL"):
         sys.exit("Set DATABASE_URL (PostgreSQL; _record is appended) and REDIS_URL.")
-    static_root = Path(tempfile.mkdtemp(prefix="citytwins-bench-static-"))
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SITE_URL": "http://127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_COOKIES": "0",
-        "EMAIL_URL": "smtp://127.0.0.1:1",
-        "STATIC_ROOT": str(static_root),
-        "BENCHMARK": "1",
-        "LOG_LEVEL": "WARNING",
-        "DATABASE_URL": database_url(base_url, "record"),
-    }
+    env = {**production_env(), "DATABASE_URL": database_url(base_url, "record")}
     try:
         manage(env, "collectstatic", "--noinput")
         database_prepare(env, "record", 1)
@@ -89,7 +82,7 @@ def main() -> None:
                     process.terminate()
                     process.wait(timeout=30)
     finally:
-        shutil.rmtree(static_root, ignore_errors=True)
+        shutil.rmtree(env["STATIC_ROOT"], ignore_errors=True)
 
 
 if __name__ == "__main__":
