@@ -12,6 +12,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.utils import timezone, translation
 
+from citytwins.languages import url_in_language
 from citytwins.models import ContactMessage, Notification, Status
 from events.models import Event, Registration, RegistrationStatus
 from members.models import ApplicationStatus, City, CityTwin, MembershipApplication, User
@@ -203,8 +204,7 @@ def invitation_path(address: str) -> str:
     text = Notification.objects.get(address=address).text
     path = urllib.parse.urlsplit(re.search(r"https?://\S+/invitations/\S+/", text).group()).path
     # The email links in the invited person's language (their city's); the journey reads its own.
-    codes = "|".join(code for code, _ in settings.LANGUAGES)
-    return re.sub(rf"^/(?:{codes})/", "/", path)
+    return url_in_language(path, settings.LANGUAGE_CODE)
 
 
 @JOURNEY_PARAMS
