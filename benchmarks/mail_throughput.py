@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/citytwins_outbox \\
     REDIS_URL=redis://127.0.0.1:6379/0 .venv/bin/python benchmarks/mail_throughput.py
 
-Writes COUNT notifications (migrating the database named first), starts `celery worker` on a
+Writes COUNT notifications (creating and migrating the database named first), starts `celery worker` on a
 queue of its own, and times from the first enqueue until a local aiosmtpd sink has every message.
 Then sends the same messages with smtplib over one connection. Its rows are deleted at the end.
 Not a test: it prints messages per second for both.
@@ -49,8 +49,16 @@ def main() -> None:
         sys.exit("Set DATABASE_URL (PostgreSQL, shared with the worker) and REDIS_URL.")
 
     import smtplib
+    import urllib.parse
 
     from aiosmtpd.controller import Controller
+
+    name = urllib.parse.urlsplit(os.environ["DATABASE_URL"]).path.strip("/")
+    created = subprocess.run(
+        ["createdb", "-h", "127.0.0.1", "-U", "postgres", name], capture_output=True, text=True
+    )
+    if created.returncode and "already exists" not in created.stderr:
+        sys.exit(created.stderr)
 
     sink = Sink()
     with socket.socket() as probe:
@@ -134,6 +142,7 @@ def main() -> None:
         print(f"outbox through the Celery worker: {through_worker:8.1f} messages/s")
         print(f"  (including writing the rows and worker start-up: {end_to_end:.1f} messages/s)")
         print(f"plain smtplib loop, one connection: {plain:8.1f} messages/s")
+        print(f"ratio (outbox / plain loop): {through_worker / plain:.2f}")
     finally:
         worker.terminate()
         worker.wait(timeout=30)

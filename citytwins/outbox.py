@@ -12,27 +12,28 @@ when the worker died goes out twice.
 Throughput: a task claims up to BATCH_SIZE rows in one transaction, opens one SMTP connection for
 them, sends the bytes each row stored when it was written (building a MIME message costs more
 than the SMTP conversation), and records each row sent as soon as the server took it, with a
-commit that does not wait for the disk (see `_commits_unflushed`).
+commit that does not wait for the disk; over SMTP on PostgreSQL that record is written while the
+next message's conversation goes on, and the next message's last line waits for it
+(`citytwins.sending`).
 """
 
-import contextlib
 import datetime
 import logging
 import smtplib
 import time
 import uuid
-from collections.abc import Iterator
 
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import mailers
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from citytwins.models import Notification, Status
+from citytwins.sending import RecordingFailed, SentRecorder, smtp_send
 
 logger = logging.getLogger(__name__)
 
@@ -138,7 +139,8 @@ def notifications_deliver(self, notification_ids: list[int]) -> dict[str, int]:
         rows = []
     renewed = time.monotonic()
     held = {row.pk for row in rows}
-    with _commits_unflushed():
+    sender = _envelope_sender(mailer)
+    with SentRecorder.for_mailer(mailer, claim) as recorder:
         for index, row in enumerate(rows):
             if time.monotonic() - renewed > lease.total_seconds() / 3:
                 held = _lease_renew([later.pk for later in rows[index:]], claim, lease)
@@ -146,7 +148,9 @@ def notifications_deliver(self, notification_ids: list[int]) -> dict[str, int]:
             if row.pk not in held:
                 continue  # the lease ran out and the sweeper gave the row to another task
             try:
-                _message_send(mailer, row)
+                _message_send(mailer, row, sender=sender, before_last_line=recorder.wait)
+            except RecordingFailed:
+                raise  # the database is gone: what is not recorded goes again after the lease
             except Exception as error:
                 kind = _failure_kind(error)
                 if kind is PermanentFailure:
@@ -157,8 +161,9 @@ def notifications_deliver(self, notification_ids: list[int]) -> dict[str, int]:
                 else:
                     to_retry.append((row, error))
                 continue
-            # Recorded at once, row by row: a worker killed later must not send this row again.
-            _sent_record(row.pk, claim)
+            # Recorded row by row, before the next message can be accepted: a worker killed
+            # later must not send this row again.
+            recorder.record(row.pk)
             sent.append(row)
     try:
         mailer.close()
@@ -190,51 +195,32 @@ def notifications_deliver(self, notification_ids: list[int]) -> dict[str, int]:
     return {"sent": len(sent), "failed": len(failed), "retry": retried}
 
 
-def _message_send(mailer: BaseEmailBackend, row: Notification) -> None:
+def _envelope_sender(mailer: BaseEmailBackend) -> str | ValueError:
+    """The envelope's sender, once per batch (parsing it costs as much as an SMTP command), or
+    the ValueError that fails each row if Django refuses DEFAULT_FROM_EMAIL."""
+    if not isinstance(mailer, SMTPBackend):
+        return ""
+    try:
+        return mailer.prep_address(settings.DEFAULT_FROM_EMAIL)
+    except ValueError as error:
+        return error
+
+
+def _message_send(
+    mailer: BaseEmailBackend, row: Notification, *, sender: str | ValueError, before_last_line
+) -> None:
     """Over an open SMTP connection, the bytes rendered when the row was written; through any
     other backend (files in development, memory in tests), or for a row without them, the
-    message Django builds."""
+    message Django builds (after `before_last_line`: nothing else is in flight then)."""
     if row.raw and isinstance(mailer, SMTPBackend) and mailer.connection is not None:
+        if isinstance(sender, ValueError):
+            raise sender
         # The envelope as Django's backend would give it (ValueError for an address it refuses).
-        sender = mailer.prep_address(settings.DEFAULT_FROM_EMAIL)
         recipient = mailer.prep_address(row.address)
-        mailer.connection.sendmail(sender, [recipient], bytes(row.raw))
+        smtp_send(mailer.connection, sender, recipient, bytes(row.raw), before_last_line)
     else:
+        before_last_line()
         mailer.send_messages([row.email_message()])
-
-
-def _sent_record(pk: int, claim: str) -> None:
-    """One row sent, if this task still holds it. Plain SQL: it runs once per message, and the
-    ORM's building of the same UPDATE cost a third of its time."""
-    table = connection.ops.quote_name(Notification._meta.db_table)
-    now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET status = %s, sent_at = %s, updated_at = %s,"  # noqa: S608
-            " lease_until = NULL, last_error = '' WHERE id = %s AND claimed_by = %s",
-            [Status.SENT.value, now, now, pk, claim],
-        )
-
-
-@contextlib.contextmanager
-def _commits_unflushed() -> Iterator[None]:
-    """While a batch sends, PostgreSQL acknowledges each "sent" without waiting for its disk.
-
-    Recording every row at once is what keeps a killed worker from sending it again, and waiting
-    for the disk on each of those commits cost more than the SMTP conversation itself. A worker
-    that dies loses nothing this way (the server has the commit); only a crash of the database
-    server itself may forget the last fraction of a second of "sent", and those rows go again
-    after their lease. Claims, retries and failures stay durable (outside this block)."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SET synchronous_commit TO off")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("RESET synchronous_commit")
 
 
 def _lease_renew(ids: list[int], claim: str, lease: datetime.timedelta) -> set[int]:
