@@ -1,5 +1,6 @@
 """The page cache: what it keeps, for whom, under which key, and what it does when Redis fails."""
 
+import gzip
 import time
 
 import pytest
@@ -117,8 +118,65 @@ def test_caching_can_be_turned_off(page_cache, content, client, settings):
     assert "ETag" not in client.get("/events/feed.ics")
 
 
+BROWSER = "gzip, br"
+
+
+@pytest.mark.parametrize("url", ["/", "/events/feed.ics", "/twins.csv"])
+def test_a_kept_page_is_sent_compressed_to_whoever_accepts_gzip_and_as_rendered_to_others(
+    page_cache, content, client, url
+):
+    rendered, queries = fetched(client, url)
+    assert queries > 0 and "Content-Encoding" not in rendered
+    plain = rendered.content
+    for accepts in (BROWSER, "br;q=1, *;q=0.5", "x-gzip"):
+        packed, queries = fetched(client, url, **{"Accept-Encoding": accepts})
+        assert queries == 0 and packed["Content-Encoding"] == "gzip", accepts
+        assert gzip.decompress(packed.content) == plain
+        assert int(packed["Content-Length"]) == len(packed.content) < len(plain)
+    head = client.head(url, headers={"Accept-Encoding": BROWSER})
+    assert head["Content-Encoding"] == "gzip" and head["Content-Length"] == packed["Content-Length"]
+    for accepts in ("", "gzip;q=0, br", "identity", "br, *;q=0", "gzip;q=0, *"):
+        again, queries = fetched(client, url, **{"Accept-Encoding": accepts})
+        assert queries == 0 and "Content-Encoding" not in again, accepts
+        assert again.content == plain and int(again["Content-Length"]) == len(plain)
+    for response in (rendered, packed, head, again):
+        assert "Accept-Encoding" in response["Vary"]
+
+
+def test_the_miss_is_compressed_as_the_hits_after_it_and_304s_vary_too(page_cache, content, client):
+    first, queries = fetched(client, "/events/feed.ics", **{"Accept-Encoding": BROWSER})
+    assert queries > 0 and first["Content-Encoding"] == "gzip"
+    again, queries = fetched(client, "/events/feed.ics")
+    assert queries == 0 and gzip.decompress(first.content) == again.content
+    assert first["ETag"] == again["ETag"] and first["ETag"].startswith("W/")
+    headers = {"Accept-Encoding": BROWSER, "If-None-Match": first["ETag"]}
+    not_modified = client.get("/events/feed.ics", headers=headers)
+    assert not_modified.status_code == 304 and "Accept-Encoding" in not_modified["Vary"]
+
+
+def test_pages_vary_on_accept_encoding_with_caching_off(network, client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    response = client.get("/twins/", headers={"Accept-Encoding": BROWSER})
+    assert "Content-Encoding" not in response and "Accept-Encoding" in response["Vary"]
+
+
 def seen_once(request):
-    return HttpResponse(b"public")
+    return HttpResponse(b"<p>public</p>\n" * 60)  # would compress, but is under 1 KiB
+
+
+def a_long_page(request):
+    return HttpResponse(b"<p>Tornio and Haparanda share a bus line.</p>\n" * 40)
+
+
+def a_workbook(request):
+    workbook = b"PK\x03\x04" + b"\x00" * 4000  # compressible bytes, in a compressed format
+    return HttpResponse(workbook, content_type="application/vnd.ms-excel")
+
+
+def varies_on_encoding(request):
+    response = HttpResponse(b"the cache's own vary")
+    response["Vary"] = "Accept-Encoding"
+    return response
 
 
 def sets_a_cookie(request):
@@ -147,7 +205,7 @@ def writes_the_session(request):
 
 def varies(request):
     response = HttpResponse(b"depends")
-    response["Vary"] = "Accept"
+    response["Vary"] = "Accept-Encoding, Accept"
     return response
 
 
@@ -155,7 +213,8 @@ def not_found(request):
     return HttpResponse(b"gone", status=404)
 
 
-VIEWS = [seen_once, sets_a_cookie, uses_csrf, uses_a_nonce, adds_a_message, writes_the_session]
+KEPT = [seen_once, a_long_page, a_workbook, varies_on_encoding]
+VIEWS = [*KEPT, sets_a_cookie, uses_csrf, uses_a_nonce, adds_a_message, writes_the_session]
 VIEWS += [varies, not_found]
 calls: list[str] = []
 
@@ -176,8 +235,11 @@ def test_only_answers_that_belong_to_nobody_are_kept(page_cache, settings, clien
     settings.ROOT_URLCONF = __name__
     calls.clear()
     for _ in range(3):
-        Client().get(f"/{view.__name__}/")
-    assert len(calls) == (1 if view is seen_once else 3)
+        response = Client().get(f"/{view.__name__}/", headers={"Accept-Encoding": BROWSER})
+        assert "Accept-Encoding" in response["Vary"]
+    assert len(calls) == (1 if view in KEPT else 3)
+    # Only a long text is worth compressing; a small body or a workbook is sent as it is.
+    assert response.has_header("Content-Encoding") == (view is a_long_page)
 
 
 def test_a_pending_message_is_shown_not_a_kept_page(page_cache, settings, client):
