@@ -215,6 +215,7 @@ def settle(base: str, timeout: float = 180) -> None:
         try:
             urllib.request.urlopen(base + "/healthz", timeout=5)
         except OSError:
+            time.sleep(0.5)
             continue
         if time.monotonic() - started < 1:
             return
